@@ -1,0 +1,36 @@
+// Eleventy configuration: a table of contents. Each feature lives in its own module under src/.
+// Run through tsx: `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`.
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import site from "./_data/site.ts";
+import type { EleventyConfig } from "./src/eleventy-config.ts";
+import { typescriptDataPlugin } from "./src/typescript-data.ts";
+import { articlesPlugin } from "./src/articles/plugin.ts";
+import { markdownPlugin } from "./src/markdown.ts";
+import { datesPlugin } from "./src/dates.ts";
+import { pagesPlugin } from "./src/pages.ts";
+
+export default function (eleventyConfig: EleventyConfig) {
+  // Input: TypeScript data files, only the folders that are content
+  eleventyConfig.addPlugin(typescriptDataPlugin);
+  for (const ignored of ["README.md", "src/**", "test/**", "bench/**", "node_modules/**"]) eleventyConfig.ignores.add(ignored);
+
+  // Articles: validated contract, records, listing collections
+  eleventyConfig.addPlugin(articlesPlugin, { timezone: site.timezone, pageSize: site.pageSize, homeTitle: site.title });
+  eleventyConfig.addPlugin(markdownPlugin);
+
+  // Presentation: dates in the site's zone, listing pages, static assets
+  eleventyConfig.addPlugin(datesPlugin, { timezone: site.timezone });
+  eleventyConfig.addPlugin(pagesPlugin);
+  eleventyConfig.addPassthroughCopy({ "_includes/assets": "assets" });
+
+  // URLs: every root-relative URL in HTML gets the path prefix (GitHub Pages project sites)
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+}
+
+export const config = {
+  dir: { input: ".", includes: "_includes", data: "_data" },
+  pathPrefix: site.pathPrefix,
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: "njk",
+  templateFormats: ["md", "njk"],
+};

@@ -1,0 +1,71 @@
+// Wires articles into Eleventy: validate everything before the first write, hand each article
+// page its validated record, and publish the listing collections.
+import path from "node:path";
+import type { DateTime } from "luxon";
+import type { EleventyConfig } from "../eleventy-config.ts";
+import { buildNow } from "../clock.ts";
+import { parseYaml } from "./frontmatter.ts";
+import { ArticleProblems, loadArticles, type Article } from "./load.ts";
+import { buildCollections, type Collections } from "./collections.ts";
+
+export interface Options {
+  root: string;
+  dir: string;
+  timezone: string;
+  pageSize: number;
+  homeTitle: string;
+  now: () => DateTime;
+  /** Drafts and embargoed articles are built (and marked) only in the dev server. */
+  includeUnpublished: boolean;
+}
+
+export const defaults: Omit<Options, "timezone" | "homeTitle"> = {
+  root: process.cwd(),
+  dir: "articles",
+  pageSize: 20,
+  now: () => buildNow(),
+  includeUnpublished: ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? ""),
+};
+
+export const COLLECTIONS = ["articles", "homePages", "tags", "tagPages", "months", "monthPages"] as const;
+
+export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Partial<Options> & Pick<Options, "timezone" | "homeTitle">) {
+  const options: Options = { ...defaults, ...userOptions };
+  let byFile = new Map<string, Article>();
+  let collections: Collections | undefined;
+
+  // https://www.11ty.dev/docs/events/#eleventy-before — runs before any template is written
+  eleventyConfig.on("eleventy.before", async () => {
+    const { articles, problems } = await loadArticles({ root: options.root, dir: options.dir, timezone: options.timezone, now: options.now() });
+    if (problems.length) throw new ArticleProblems(problems);
+    byFile = new Map(articles.map((a) => [a.file, a]));
+    const visible = options.includeUnpublished ? articles : articles.filter((a) => a.status === "published");
+    collections = buildCollections(visible, options.timezone, options.pageSize, options.homeTitle);
+  });
+
+  // Article pages get the validated record instead of raw YAML; the editors' `tags` never reach
+  // Eleventy's tag collections. https://www.11ty.dev/docs/data-frontmatter-customize/
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: {
+      yaml: (text: string, parseOptions?: { filePath?: string }) => {
+        const file = path.relative(options.root, path.resolve(options.root, parseOptions?.filePath ?? "")).split(path.sep).join("/");
+        const article = byFile.get(file);
+        if (article) return { article, title: article.title, description: article.description, date: article.date.instant.toJSDate() };
+        const parsed = parseYaml(text);
+        if ("error" in parsed) throw new Error(`${file}:${parsed.line}:${parsed.column}: ${parsed.error}`);
+        delete parsed.data.tags;
+        return parsed.data;
+      },
+    },
+  });
+
+  eleventyConfig.addPreprocessor("unpublished-articles", "md", (data) => {
+    const article = data.article as Article | undefined;
+    if (article && article.status !== "published" && !options.includeUnpublished) return false;
+    return undefined;
+  });
+
+  for (const name of COLLECTIONS) {
+    eleventyConfig.addCollection(name, () => collections?.[name] ?? []);
+  }
+}

@@ -1,0 +1,41 @@
+// `npm run build`: validate every article, build into a staging folder, swap it into _site/.
+// Nothing in _site/ changes unless the whole build succeeds.
+import { rm } from "node:fs/promises";
+import Eleventy from "@11ty/eleventy";
+import site from "../../_data/site.ts";
+import { buildNow } from "../clock.ts";
+import { formatProblem, loadArticles } from "../articles/load.ts";
+import { folderSize, stagingFolder, swapInto } from "../output.ts";
+
+const OUTPUT = "_site";
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
+  const { articles, problems } = await loadArticles({ root: process.cwd(), timezone: site.timezone, now: buildNow() });
+  if (problems.length) {
+    for (const problem of problems) console.error(formatProblem(problem));
+    console.error(`Build stopped: ${problems.length} problem(s) in articles; ${OUTPUT}/ was not changed.`);
+    return 1;
+  }
+  const published = articles.filter((a) => a.status === "published").length;
+  console.log(`Validated ${articles.length} articles (${published} published) in ${seconds()} s; building…`);
+
+  const staging = stagingFolder(OUTPUT);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    const eleventy = new Eleventy(".", staging, { configPath: ".eleventy.ts", quietMode: true });
+    await eleventy.write();
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    console.error(error instanceof Error ? error.message : error);
+    console.error(`Build failed; ${OUTPUT}/ was not changed.`);
+    return 1;
+  }
+  await swapInto(staging, OUTPUT);
+  const { files, bytes } = folderSize(OUTPUT);
+  console.log(`Built ${published} articles into ${OUTPUT}/ (${files} files, ${(bytes / 1048576).toFixed(1)} MiB) in ${seconds()} s`);
+  return 0;
+}
+
+process.exitCode = await main();

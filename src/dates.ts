@@ -1,0 +1,89 @@
+// Article dates: parsed from the raw front-matter text (YAML would roll 30 February over into
+// March) and always shown in the site's time zone, whatever TZ the build machine has.
+import { DateTime } from "luxon";
+
+/** A front-matter date. `hasTime` is false for a bare calendar day, which is shown without a time. */
+export interface ArticleDate {
+  instant: DateTime;
+  hasTime: boolean;
+}
+
+export const DATE_FORMS =
+  "2020-09-20, 2020-09-20T14:30:00 (site time) or 2020-09-20T14:30:00-04:00";
+
+const PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** The shape check the schema uses: right form and a real calendar day and time. */
+export function dateProblem(raw: string): string | undefined {
+  const m = PATTERN.exec(raw.trim());
+  if (!m) return `is "${raw}" (expected ${DATE_FORMS})`;
+  const [, y, mo, d, h = "0", mi = "0", s = "0", offset] = m;
+  const day = DateTime.fromObject({ year: +y!, month: +mo!, day: +d! }, { zone: "UTC" });
+  if (!day.isValid) return `"${raw}" is not a real calendar date (expected ${DATE_FORMS})`;
+  if (+h > 23 || +mi > 59 || +s > 59) return `"${raw}" is not a real time of day (expected ${DATE_FORMS})`;
+  if (offset && offset !== "Z" && Math.abs(+offset.slice(1, 3)) > 14) {
+    return `"${raw}" has an impossible UTC offset (expected ${DATE_FORMS})`;
+  }
+  return undefined;
+}
+
+/**
+ * Turns a validated date string into an instant. Without an offset the wall-clock time is read in
+ * `zone`; a time that does not exist there (inside a DST gap) is reported, not shifted silently.
+ */
+export function parseArticleDate(raw: string, zone: string): ArticleDate | string {
+  const problem = dateProblem(raw);
+  if (problem) return problem;
+  const text = raw.trim();
+  const hasTime = text.includes("T");
+  const hasOffset = /(Z|[+-]\d{2}:\d{2})$/.test(text) && hasTime;
+  const instant = hasOffset
+    ? DateTime.fromISO(text, { setZone: true }).setZone(zone)
+    : DateTime.fromISO(text, { zone });
+  if (!instant.isValid) return `"${raw}" could not be read (expected ${DATE_FORMS})`;
+  if (!hasOffset && hasTime && instant.toFormat("HH:mm") !== text.slice(11, 16)) {
+    return `"${raw}" does not exist in ${zone} (the clocks skip it for daylight saving time)`;
+  }
+  return { instant, hasTime };
+}
+
+const AP_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+
+/** Reader-facing date in AP style: "Sept. 20, 2020, 2:30 p.m. EDT", or "Sept. 20, 2020". */
+export function readableDate(date: ArticleDate, zone: string): string {
+  const t = date.instant.setZone(zone);
+  const day = `${AP_MONTHS[t.month - 1]} ${t.day}, ${t.year}`;
+  if (!date.hasTime) return day;
+  const hour = t.hour % 12 || 12;
+  const minutes = t.minute ? `:${String(t.minute).padStart(2, "0")}` : "";
+  const meridiem = t.hour < 12 ? "a.m." : "p.m.";
+  return `${day}, ${hour}${minutes} ${meridiem} ${t.setLocale("en-US").toFormat("ZZZZ")}`;
+}
+
+/** Machine date for `<time datetime>`: a bare day stays a day, an instant keeps its offset. */
+export function machineDate(date: ArticleDate, zone: string): string {
+  const t = date.instant.setZone(zone);
+  return date.hasTime
+    ? t.toISO({ suppressMilliseconds: true, includeOffset: true })!
+    : t.toISODate()!;
+}
+
+/** Full ISO instant with offset, for feeds, sitemaps and JSON-LD (which need a time). */
+export function isoInstant(date: ArticleDate, zone: string): string {
+  return date.instant.setZone(zone).toISO({ suppressMilliseconds: true })!;
+}
+
+export interface Options {
+  timezone: string;
+}
+
+export const defaults: Options = { timezone: "UTC" };
+
+/** Filters: `readableDate` for people, `machineDate` for `<time datetime>`, `isoInstant` for machines. */
+export function datesPlugin(eleventyConfig: { addFilter(name: string, fn: (date: ArticleDate) => string): void }, options: Partial<Options> = {}) {
+  const { timezone } = { ...defaults, ...options };
+  eleventyConfig.addFilter("readableDate", (date) => readableDate(date, timezone));
+  eleventyConfig.addFilter("machineDate", (date) => machineDate(date, timezone));
+  eleventyConfig.addFilter("isoInstant", (date) => isoInstant(date, timezone));
+}

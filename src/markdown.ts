@@ -1,0 +1,48 @@
+// The one Markdown renderer for pages, feeds and descriptions. Raw HTML is shown as text and only
+// http(s), mailto and tel links survive: an article cannot inject script or javascript: URLs.
+import MarkdownIt from "markdown-it";
+import anchor from "markdown-it-anchor";
+import { slugify } from "./articles/slug.ts";
+
+const SAFE_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
+
+/** Relative links and the schemes above pass; any other scheme (javascript:, data:, …) does not. */
+export function isSafeUrl(url: string): boolean {
+  // browsers ignore control characters and whitespace inside a scheme: "java\tscript:" is javascript:
+  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact);
+  return !scheme || SAFE_SCHEMES.has(`${scheme[1]}:`);
+}
+
+export function createMarkdown() {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+  md.validateLink = isSafeUrl;
+  // The headline is the page's only <h1>; a "# heading" in a story becomes a section heading.
+  md.core.ruler.push("demote_h1", (state) => {
+    for (const token of state.tokens) {
+      if ((token.type === "heading_open" || token.type === "heading_close") && token.tag === "h1") token.tag = "h2";
+    }
+  });
+  md.use(anchor, { slugify: (text: string) => slugify(text) || "section", tabIndex: false });
+  return md;
+}
+
+export const markdown = createMarkdown();
+
+/** Plain text of the first paragraph: the default standfirst when front matter has none. */
+export function firstParagraphText(body: string): string {
+  const tokens = markdown.parse(body, {});
+  const start = tokens.findIndex((t) => t.type === "paragraph_open");
+  const inline = start === -1 ? undefined : tokens[start + 1];
+  if (!inline?.children) return "";
+  return inline.children
+    .map((t) => (t.type === "text" || t.type === "code_inline" ? t.content : t.type.endsWith("break") ? " " : ""))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Eleventy renders `.md` with this instance; articles bypass template engines (see articles.11tydata.ts). */
+export function markdownPlugin(eleventyConfig: { setLibrary(name: string, lib: unknown): void }) {
+  eleventyConfig.setLibrary("md", markdown);
+}

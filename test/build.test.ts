@@ -1,0 +1,161 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { article, makeFixture, PROJECT, validFields } from "./fixture.ts";
+
+const seed = readFileSync(path.join(PROJECT, "articles/2020/wechat-ban-blocked.md"), "utf8");
+
+describe("building a site", () => {
+  it("turns the seed wire story into an article page with headline, dateline, source and paragraphs", async () => {
+    const site = makeFixture({ "articles/2020/wechat-ban-blocked.md": seed });
+    const result = await site.run("build");
+    expect(result.code, result.stderr).toBe(0);
+    const html = site.read("_site/2020/09/20/wechat-ban-blocked/index.html");
+    expect(html).toContain("<h1>Judge Ends WeChat Download Ban in US-China Tech Battle</h1>");
+    expect(html).toMatch(/<span class="dateline-place">NEW YORK<\/span>, United States\s+\(Agencies\) —/);
+    expect(html).toContain('<time datetime="2020-09-20">Sept. 20, 2020</time>');
+    expect(html).toContain('<h2 id="a-threat-to-national-security">A threat to national security?</h2>');
+    expect(html).toContain("<p>A U.S. judge blocked the government’s ban on WeChat downloads on Sunday,");
+    expect(html).toContain("approved by a federal national security committee.</p>");
+    expect(html).not.toContain("Please enter your comment");
+    // every paragraph of the wire copy, exactly, between the dateline line and the site boilerplate
+    const wire = readFileSync(path.join(PROJECT, "../shared/seeds/wechat-ban-wire-story.txt"), "utf8").split(/\n\s*\n/).map((p) => p.trim());
+    const story = wire.slice(wire.indexOf("New York, United States:") + 1, wire.indexOf("Please enter your comment!")).filter((p) => !p.startsWith("–"));
+    expect(story.length).toBe(22);
+    for (const paragraph of story) expect(html).toContain(`<p>${paragraph}</p>`);
+    expect(site.read("_site/index.html")).toContain('href="/2020/09/20/wechat-ban-blocked/"');
+    expect(site.exists("_site/404.html")).toBe(true);
+  });
+
+  it("leaves drafts and embargoed articles out of every page of a production build until BUILD_NOW passes", async () => {
+    const site = makeFixture({
+      "articles/live.md": article({ ...validFields, title: "Live story" }),
+      "articles/draft.md": article({ ...validFields, title: "Secret draft", draft: true, tags: ["Exclusive"] }),
+      "articles/later.md": article({ ...validFields, title: "Embargoed story", date: "2026-01-02T09:00:00-05:00", tags: ["Exclusive"] }),
+    });
+    const before = await site.run("build");
+    expect(before.code, before.stderr).toBe(0);
+    const everything = () => folderText(site.root);
+    expect(everything()).toContain("Live story");
+    expect(everything()).not.toContain("Secret draft");
+    expect(everything()).not.toContain("Embargoed story");
+    expect(site.exists("_site/tags/exclusive/index.html")).toBe(false);
+
+    const after = await site.run("build", { BUILD_NOW: "2026-01-02T14:00:01Z" });
+    expect(after.code, after.stderr).toBe(0);
+    expect(site.read("_site/2026/01/02/later/index.html")).toContain("Embargoed story");
+    expect(site.read("_site/index.html")).toContain("Embargoed story");
+    expect(everything()).not.toContain("Secret draft");
+  });
+
+  it("merges tags that differ only in case into one tag page and a tag index", async () => {
+    const site = makeFixture({
+      "articles/a.md": article({ ...validFields, title: "First", tags: ["US-China"] }),
+      "articles/b.md": article({ ...validFields, title: "Second", date: "2025-06-02", tags: ["us-china", "Trade"] }),
+      "articles/c.md": article({ ...validFields, title: "Third", date: "2025-06-03", tags: ["US-China"] }),
+    });
+    expect((await site.run("build")).code).toBe(0);
+    const tagPage = site.read("_site/tags/us-china/index.html");
+    expect(tagPage).toContain("<h1>US-China</h1>");
+    expect(tagPage.indexOf("Third")).toBeLessThan(tagPage.indexOf("Second"));
+    expect(tagPage.indexOf("Second")).toBeLessThan(tagPage.indexOf("First"));
+    const index = site.read("_site/tags/index.html");
+    expect(index).toMatch(/<a href="\/tags\/us-china\/">US-China<\/a> <span class="count">\(3\)<\/span>/);
+    expect(index).not.toContain("us-china</a>");
+  });
+
+  it("reports every invalid article at once and leaves the previous _site/ byte-identical", async () => {
+    const site = makeFixture({ "articles/good.md": article(validFields) });
+    expect((await site.run("build")).code).toBe(0);
+    const before = snapshot(site.root);
+    site.write("articles/bad-date.md", article({ ...validFields, date: "2020-02-30" }));
+    site.write("articles/bad-key.md", article({ ...validFields, tag: ["x"] }));
+    site.write("articles/bad-yaml.md", "---\ntitle: [oops\n---\nBody\n");
+    const failed = await site.run("build");
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toMatch(/^articles\/bad-date\.md: date: "2020-02-30" is not a real calendar date \(expected/m);
+    expect(failed.stderr).toMatch(/^articles\/bad-key\.md: tag: is not a known field \(did you mean "tags"\?\)$/m);
+    expect(failed.stderr).toMatch(/^articles\/bad-yaml\.md: front matter: YAML syntax error at line \d+, column \d+: .+ \(expected valid YAML\)$/m);
+    expect(snapshot(site.root)).toEqual(before);
+    const check = await site.run("check");
+    expect(check.code).not.toBe(0);
+    expect(check.stderr.split("\n").filter((l) => l.startsWith("articles/"))).toEqual(
+      failed.stderr.split("\n").filter((l) => l.startsWith("articles/")),
+    );
+  });
+
+  it("fails when two articles would get the same URL, naming both files", async () => {
+    const site = makeFixture({
+      "articles/one/bridge.md": article(validFields),
+      "articles/two/bridge.md": article({ ...validFields, date: "2025-06-01T18:00:00-04:00" }),
+    });
+    const result = await site.run("build");
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("articles/two/bridge.md: slug: gives URL /2025/06/01/bridge/, already used by articles/one/bridge.md");
+    expect(site.exists("_site")).toBe(false);
+  });
+
+  it("builds files with a BOM and CRLF line endings, and a non-Latin title with a 10,000-character headline", async () => {
+    const site = makeFixture({
+      "articles/crlf.md": "\uFEFF" + article({ ...validFields, title: "Windows story" }, "Line one.\n\nLine two.").replace(/\n/g, "\r\n"),
+      "articles/微信.md": article({ ...validFields, title: "微信禁令被法官叫停" }),
+      "articles/long.md": article({ ...validFields, title: "Long ".repeat(2000) }),
+    });
+    const result = await site.run("build");
+    expect(result.code, result.stderr).toBe(0);
+    expect(site.read("_site/2025/06/01/crlf/index.html")).toContain("<p>Line two.</p>");
+    expect(site.read("_site/2025/06/01/微信/index.html")).toContain("<h1>微信禁令被法官叫停</h1>");
+    expect(site.exists("_site/2025/06/01/long/index.html")).toBe(true);
+  });
+
+  it("escapes front-matter text everywhere and shows template syntax in stories literally", async () => {
+    const site = makeFixture({
+      "articles/x.md": article(
+        { ...validFields, title: '"</title><script>alert(1)</script>', description: '"><img src=x onerror=alert(1)>', tags: ["<b>bold</b>"] },
+        "Use {{ site.title }} and {% if true %}yes{% endif %} <script>alert(2)</script>",
+      ),
+    });
+    const result = await site.run("build");
+    expect(result.code, result.stderr).toBe(0);
+    const html = site.read("_site/2025/06/01/x/index.html");
+    expect(html).not.toMatch(/<script>alert|<img src=x|<b>bold/);
+    expect(html).toContain("<title>&quot;&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; | ");
+    expect(html).toContain('content="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
+    expect(html).toContain("Use {{ site.title }} and {% if true %}yes{% endif %} &lt;script&gt;alert(2)&lt;/script&gt;");
+  });
+
+  it("produces byte-identical output when built under TZ=UTC and TZ=Asia/Shanghai", async () => {
+    const files = {
+      "articles/2020/wechat-ban-blocked.md": seed,
+      "articles/late.md": article({ ...validFields, date: "2025-06-01T23:30:00", tags: ["Night"] }),
+      "articles/offset.md": article({ ...validFields, title: "Offset", date: "2025-06-01T22:30:00-07:00" }),
+    };
+    const utc = makeFixture(files);
+    const shanghai = makeFixture(files);
+    expect((await utc.run("build", { TZ: "UTC" })).code).toBe(0);
+    expect((await shanghai.run("build", { TZ: "Asia/Shanghai" })).code).toBe(0);
+    expect(snapshot(shanghai.root)).toEqual(snapshot(utc.root));
+    expect(utc.read("_site/2025/06/02/offset/index.html")).toContain('datetime="2025-06-02T01:30:00-04:00"');
+  });
+});
+
+/** Every output file's path and content hash, to compare builds byte for byte. */
+function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const site = path.join(root, "_site");
+  for (const file of listFiles(site)) out[file] = createHash("sha256").update(readFileSync(path.join(site, file))).digest("hex");
+  return out;
+}
+
+function folderText(root: string): string {
+  const site = path.join(root, "_site");
+  return listFiles(site).map((f) => readFileSync(path.join(site, f), "utf8")).join("\n");
+}
+
+function listFiles(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(folder, path.join(e.parentPath, e.name)))
+    .sort();
+}

@@ -1,0 +1,76 @@
+// Tiny fixture sites for build tests: a temp folder with the project's layouts, data and code
+// linked in, a handful of articles written by the test, and the real CLI run against it.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const PROJECT = path.resolve(import.meta.dirname, "..");
+/** "Now" and the build machine's zone, pinned once for every test build. */
+export const PINNED_ENV = { BUILD_NOW: "2026-01-01T12:00:00Z", TZ: "UTC" };
+
+const LINKED = [".eleventy.ts", "package.json", "tsconfig.json", ".gitignore", "src", "_includes", "_data", "node_modules", "articles/articles.11tydata.ts"];
+
+export interface Fixture {
+  root: string;
+  write(file: string, text: string): void;
+  read(file: string): string;
+  exists(file: string): boolean;
+  run(script: "build" | "check", env?: Record<string, string>): Promise<RunResult>;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function article(fields: Record<string, unknown>, body = "Body text of the story."): string {
+  const yaml = Object.entries(fields)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`) // JSON is valid YAML
+    .join("\n");
+  return `---\n${yaml}\n---\n\n${body}\n`;
+}
+
+export const validFields = {
+  title: "Council approves new bridge",
+  date: "2025-06-01T09:30:00-04:00",
+  dateline: "Albany, United States",
+  source: "AFP",
+  tags: ["Infrastructure"],
+};
+
+export function makeFixture(files: Record<string, string> = {}): Fixture {
+  const root = mkdtempSync(path.join(tmpdir(), "newsroom-fixture-"));
+  mkdirSync(path.join(root, "articles"));
+  for (const link of LINKED) symlinkSync(path.join(PROJECT, link), path.join(root, link));
+  const fixture: Fixture = {
+    root,
+    write(file, text) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    },
+    read: (file) => readFileSync(path.join(root, file), "utf8"),
+    exists: (file) => existsSync(path.join(root, file)),
+    run: (script, env = {}) => runScript(root, script, env),
+  };
+  for (const [file, text] of Object.entries(files)) fixture.write(file, text);
+  return fixture;
+}
+
+const SCRIPTS = { build: "src/cli/build.ts", check: "src/cli/check.ts" };
+
+function runScript(cwd: string, script: keyof typeof SCRIPTS, env: Record<string, string>): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT, SCRIPTS[script])], {
+      cwd,
+      env: { ...process.env, ...PINNED_ENV, PATH_PREFIX: "", SITE_URL: "", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}

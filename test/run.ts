@@ -1,0 +1,25 @@
+// `npm test`: runs vitest, then prints the plain summary line CI reads
+// ("tests: N passed, N failed") and fails when anything failed or nothing ran.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+
+const report = "test-results/vitest.json";
+mkdirSync("test-results", { recursive: true });
+rmSync(report, { force: true });
+const vitest = spawnSync(
+  process.execPath,
+  ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { stdio: "inherit", env: { ...process.env, TZ: process.env.TZ ?? "UTC" } },
+);
+
+let passed = 0;
+let failed = 0;
+try {
+  const results = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
+  passed = results.numPassedTests;
+  failed = results.numFailedTests + results.numFailedTestSuites;
+} catch {
+  failed = 1; // no report: vitest itself crashed
+}
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exitCode = vitest.status !== 0 || failed > 0 || passed === 0 ? 1 : 0;
