@@ -78,8 +78,10 @@ export function buildCollections(articles: Article[], timezone: string, pageSize
   const tags: TagSummary[] = [];
   const tagPages: ListingPage[] = [];
   for (const [slug, entry] of byTag) {
-    // "US-China" and "us-china" are one tag, shown in the spelling editors use most
-    const name = [...entry.spellings].sort((a, b) => b[1] - a[1])[0]![0];
+    // "US-China" and "us-china" are one tag, shown in the spelling editors use most (on a tie,
+    // the one with more capitals: "US-China" is deliberate, "us-china" usually is not)
+    const capitals = (s: string) => s.replace(/\P{Lu}/gu, "").length;
+    const name = [...entry.spellings].sort((a, b) => b[1] - a[1] || capitals(b[0]) - capitals(a[0]))[0]![0];
     const tag = { name, slug };
     const url = `/tags/${slug}/`;
     tags.push({ ...tag, count: entry.articles.length, url });
