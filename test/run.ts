@@ -15,9 +15,15 @@ const vitest = spawnSync(
 let passed = 0;
 let failed = 0;
 try {
-  const results = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
+  const results = JSON.parse(readFileSync(report, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    testResults: { status: string; assertionResults: unknown[] }[];
+  };
   passed = results.numPassedTests;
-  failed = results.numFailedTests + results.numFailedTestSuites;
+  // a test file that fails to load has no test results of its own: count it as one failure
+  const brokenFiles = results.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+  failed = results.numFailedTests + brokenFiles;
 } catch {
   failed = 1; // no report: vitest itself crashed
 }

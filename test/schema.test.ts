@@ -22,7 +22,7 @@ describe("the article contract", () => {
   });
 
   it("rejects an empty title with what was expected", () => {
-    expect(problems({ ...validFields, title: '""' })).toEqual(["articles/x.md: title: is empty (expected the headline as text)"]);
+    expect(problems({ ...validFields, title: "" })).toEqual(["articles/x.md: title: is empty (expected the headline as text)"]);
   });
 
   it.each([
