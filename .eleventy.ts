@@ -8,6 +8,9 @@ import { articlesPlugin } from "./src/articles/plugin.ts";
 import { markdownPlugin } from "./src/markdown.ts";
 import { datesPlugin } from "./src/dates.ts";
 import { pagesPlugin } from "./src/pages.ts";
+import { urlsPlugin } from "./src/urls.ts";
+import { feedsPlugin } from "./src/feeds.ts";
+import { sitemapsPlugin } from "./src/sitemaps.ts";
 
 export default function (eleventyConfig: EleventyConfig) {
   // Input: TypeScript data files, only the folders that are content
@@ -22,6 +25,11 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(datesPlugin, { timezone: site.timezone });
   eleventyConfig.addPlugin(pagesPlugin);
   eleventyConfig.addPassthroughCopy({ "_includes/assets": "assets" });
+
+  // Syndication and discovery: absolute URLs, feeds, sitemaps + robots.txt
+  eleventyConfig.addPlugin(urlsPlugin, { site });
+  eleventyConfig.addPlugin(feedsPlugin, { site });
+  eleventyConfig.addPlugin(sitemapsPlugin, { site });
 
   // URLs: every root-relative URL in HTML gets the path prefix (GitHub Pages project sites)
   eleventyConfig.addPlugin(HtmlBasePlugin);

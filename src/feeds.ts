@@ -1,0 +1,181 @@
+// Atom, RSS 2.0 and JSON Feed 1.1: the site's newest N published articles, plus an Atom feed per
+// tag. Entries carry the full story rendered by the project's Markdown instance, URLs absolute.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Token } from "markdown-it";
+import type { DateTime } from "luxon";
+import type { Site } from "../_data/site.ts";
+import type { EleventyConfig } from "./eleventy-config.ts";
+import { buildNow } from "./clock.ts";
+import type { Article } from "./articles/load.ts";
+import { splitFrontMatter } from "./articles/frontmatter.ts";
+import { isoInstant } from "./dates.ts";
+import { markdown } from "./markdown.ts";
+import { absoluteUrl, siteBase } from "./urls.ts";
+
+export interface Options {
+  site: Pick<Site, "url" | "pathPrefix" | "title" | "description" | "language" | "publisher" | "timezone" | "feedSize">;
+  /** Where article files are read from (their `file` is relative to it). */
+  root: string;
+  now: () => DateTime;
+  layouts: { atom: string; rss: string };
+}
+
+export const defaults: Omit<Options, "site"> = {
+  root: process.cwd(),
+  now: () => buildNow(),
+  layouts: { atom: "layouts/feed-atom.njk", rss: "layouts/feed-rss.njk" },
+};
+
+/** What the pure functions below need: the site's constants plus its public base URL. */
+export type FeedSettings = Options["site"] & { base: string; root: string };
+
+export interface FeedEntry {
+  title: string;
+  url: string;
+  published: string;
+  updated: string;
+  /** RFC 822 date for RSS, which predates ISO 8601 */
+  pubDate: string;
+  authors: string[];
+  summary: string;
+  contentHtml: string;
+  categories: { term: string; label: string; scheme: string }[];
+}
+
+export interface Feed {
+  title: string;
+  subtitle: string;
+  language: string;
+  publisher: string;
+  homeUrl: string;
+  updated: string;
+  /** Site-relative output paths (no prefix) of the formats this feed is published in. */
+  paths: { atom: string; rss?: string; json?: string };
+  urls: { atom: string; rss?: string; json?: string };
+  entries: FeedEntry[];
+}
+
+/** The story's HTML as the article page shows it, every href/src made absolute for readers off-site. */
+export function absoluteStoryHtml(body: string, pageUrl: string, base: string): string {
+  const env = {};
+  const tokens = markdown.parse(body, env);
+  const visit = (list: Token[]) => {
+    for (const token of list) {
+      for (const name of ["href", "src"] as const) {
+        const value = token.attrGet(name);
+        if (value !== null) token.attrSet(name, absoluteUrl(String(value), base, pageUrl));
+      }
+      if (token.children) visit(token.children);
+    }
+  };
+  visit(tokens);
+  return markdown.renderer.render(tokens, markdown.options, env);
+}
+
+// one render per article object, shared by the site and tag feeds and all formats: load.ts hands
+// back a new object when the file changes
+const rendered = new WeakMap<Article, string>();
+
+function storyHtml(article: Article, options: FeedSettings): string {
+  let html = rendered.get(article);
+  if (html === undefined) {
+    const split = splitFrontMatter(readFileSync(path.join(options.root, article.file), "utf8"));
+    html = absoluteStoryHtml(typeof split === "string" ? "" : split.body, article.url, options.base);
+    rendered.set(article, html);
+  }
+  return html;
+}
+
+export function feedEntry(article: Article, options: FeedSettings): FeedEntry {
+  const zone = options.timezone;
+  return {
+    title: article.title,
+    url: absoluteUrl(article.url, options.base),
+    published: isoInstant(article.date, zone),
+    updated: isoInstant(article.updated ?? article.date, zone),
+    pubDate: article.date.instant.setZone(zone).toRFC2822()!,
+    // wire copy without a byline is credited to the agency that filed it
+    authors: article.author.length ? article.author : [article.source.name],
+    summary: article.description,
+    contentHtml: storyHtml(article, options),
+    categories: article.tags.map((t) => ({ term: t.slug, label: t.name, scheme: absoluteUrl("/tags/", options.base) })),
+  };
+}
+
+/** The site feed and one feed per tag, from newest-first articles; only published ones count. */
+export function buildFeeds(articles: Article[], options: FeedSettings, now: string): Feed[] {
+  const published = articles.filter((a) => a.status === "published");
+  const make = (title: string, subtitle: string, home: string, paths: Feed["paths"], list: Article[]): Feed => {
+    const entries = list.slice(0, options.feedSize).map((a) => feedEntry(a, options));
+    const urls = Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, absoluteUrl(p, options.base)])) as Feed["urls"];
+    const updated = entries.map((e) => e.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? now;
+    return { title, subtitle, language: options.language, publisher: options.publisher, homeUrl: absoluteUrl(home, options.base), updated, paths, urls, entries };
+  };
+  const byTag = new Map<string, { name: string; articles: Article[] }>();
+  for (const article of published) {
+    for (const tag of article.tags) {
+      const entry = byTag.get(tag.slug) ?? { name: tag.name, articles: [] };
+      if (entry.articles.length < options.feedSize) entry.articles.push(article);
+      byTag.set(tag.slug, entry);
+    }
+  }
+  return [
+    make(options.title, options.description, "/", { atom: "/feed.xml", rss: "/rss.xml", json: "/feed.json" }, published),
+    ...[...byTag].map(([slug, tag]) =>
+      make(`${options.title}: ${tag.name}`, `Articles tagged “${tag.name}”`, `/tags/${slug}/`, { atom: `/tags/${slug}/feed.xml` }, tag.articles)),
+  ];
+}
+
+/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), serialised by JSON.stringify, not a template. */
+export function jsonFeed(feed: Feed): string {
+  return JSON.stringify({
+    version: "https://jsonfeed.org/version/1.1",
+    title: feed.title,
+    description: feed.subtitle,
+    home_page_url: feed.homeUrl,
+    feed_url: feed.urls.json,
+    language: feed.language,
+    authors: [{ name: feed.publisher }],
+    items: feed.entries.map((e) => ({
+      id: e.url,
+      url: e.url,
+      title: e.title,
+      summary: e.summary,
+      content_html: e.contentHtml,
+      date_published: e.published,
+      date_modified: e.updated,
+      authors: e.authors.map((name) => ({ name })),
+      tags: e.categories.map((c) => c.label),
+    })),
+  }, null, 2);
+}
+
+/** XML 1.0 forbids most control characters even as references: drop them rather than break the file. */
+export const stripXmlInvalid = (xml: string) => xml.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+
+export function feedsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "site"> & Partial<Options>) {
+  const { site, root, now, layouts }: Options = { ...defaults, ...userOptions };
+  const settings: FeedSettings = { ...site, base: siteBase(site), root };
+  const updatedNow = () => now().setZone(site.timezone).toISO({ suppressMilliseconds: true })!;
+  eleventyConfig.addFilter("jsonFeed", jsonFeed);
+  // every format paginates the same feed list, one output per feed that is published in it
+  const format = (name: keyof Feed["paths"], layout: string | false, content = "") => {
+    eleventyConfig.addTemplate(`feeds/${name}.njk`, content, {
+      layout,
+      pagination: {
+        data: "collections.articles", size: 1, alias: "feed",
+        before: (articles: Article[]) => buildFeeds(articles, settings, updatedNow()).filter((f) => f.paths[name]),
+      },
+      permalink: (data: { feed: Feed }) => data.feed.paths[name],
+      eleventyImport: { collections: ["articles"] },
+      eleventyExcludeFromCollections: true,
+    });
+  };
+  format("atom", layouts.atom);
+  format("rss", layouts.rss);
+  format("json", false, "{{ feed | jsonFeed | safe }}");
+  eleventyConfig.addTransform("xml-characters", function (content) {
+    return String(this.page.outputPath).endsWith(".xml") ? stripXmlInvalid(content) : content;
+  });
+}

@@ -1,0 +1,83 @@
+// sitemap.xml (every published page), news-sitemap.xml (Google News: the last 48 hours) and a
+// robots.txt that points at both. Only published articles count, even in the dev server.
+import type { DateTime } from "luxon";
+import type { Site } from "../_data/site.ts";
+import type { EleventyConfig } from "./eleventy-config.ts";
+import { buildNow } from "./clock.ts";
+import type { Article } from "./articles/load.ts";
+import type { Collections, ListingPage } from "./articles/collections.ts";
+import { isoInstant, machineDate } from "./dates.ts";
+import { absoluteUrl, siteBase } from "./urls.ts";
+
+export interface Options {
+  site: Pick<Site, "url" | "pathPrefix" | "timezone" | "publisher" | "language">;
+  now: () => DateTime;
+  /** Google News takes articles from the last two days, at most 1,000 per sitemap. */
+  newsWindowHours: number;
+  newsLimit: number;
+  layouts: { sitemap: string; news: string; robots: string };
+}
+
+export const defaults: Omit<Options, "site"> = {
+  now: () => buildNow(),
+  newsWindowHours: 48,
+  newsLimit: 1000,
+  layouts: { sitemap: "layouts/sitemap.njk", news: "layouts/news-sitemap.njk", robots: "layouts/robots.njk" },
+};
+
+export interface SitemapUrl {
+  loc: string;
+  lastmod: string;
+}
+
+export interface NewsUrl {
+  loc: string;
+  title: string;
+  publicationDate: string;
+}
+
+const published = (articles: Article[]) => articles.filter((a) => a.status === "published");
+const lastChange = (a: Article) => a.updated ?? a.date;
+
+/** Articles, then listing pages with a published article on them (lastmod: their newest change). */
+export function sitemapUrls(collections: Pick<Collections, "articles" | "homePages" | "tagPages" | "monthPages">, options: { base: string; timezone: string }): SitemapUrl[] {
+  const lastmod = (list: Article[]) => {
+    const newest = list.reduce<Article | undefined>((best, a) => (!best || lastChange(a).instant > lastChange(best).instant ? a : best), undefined);
+    return newest && machineDate(lastChange(newest), options.timezone);
+  };
+  const urls: SitemapUrl[] = published(collections.articles).map((a) => ({ loc: absoluteUrl(a.url, options.base), lastmod: machineDate(lastChange(a), options.timezone) }));
+  const listings: ListingPage[] = [...collections.homePages, ...collections.tagPages, ...collections.monthPages];
+  for (const page of listings) {
+    const modified = lastmod(published(page.items));
+    if (modified) urls.push({ loc: absoluteUrl(page.url, options.base), lastmod: modified });
+  }
+  const all = lastmod(published(collections.articles));
+  if (all) for (const index of ["/tags/", "/archive/"]) urls.push({ loc: absoluteUrl(index, options.base), lastmod: all });
+  return urls;
+}
+
+/** Published articles dated within the window before `now` (none from the future), newest first. */
+export function newsUrls(articles: Article[], now: DateTime, options: { base: string; timezone: string } & Pick<Options, "newsWindowHours" | "newsLimit">): NewsUrl[] {
+  const since = now.minus({ hours: options.newsWindowHours });
+  return published(articles)
+    .filter((a) => a.date.instant > since && a.date.instant <= now)
+    .sort((a, b) => b.date.instant.toMillis() - a.date.instant.toMillis())
+    .slice(0, options.newsLimit)
+    .map((a) => ({ loc: absoluteUrl(a.url, options.base), title: a.title, publicationDate: isoInstant(a.date, options.timezone) }));
+}
+
+export function sitemapsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "site"> & Partial<Options>) {
+  const { site, now, layouts, ...news }: Options = { ...defaults, ...userOptions };
+  const options = { base: siteBase(site), timezone: site.timezone, ...news };
+  eleventyConfig.addFilter("sitemapUrls", (collections: Collections) => sitemapUrls(collections, options));
+  eleventyConfig.addFilter("newsUrls", (articles: Article[]) => newsUrls(articles, now(), options));
+  const page = (name: string, permalink: string, layout: string, imports: string[]) =>
+    eleventyConfig.addTemplate(`sitemaps/${name}.njk`, "", {
+      layout, permalink, eleventyImport: { collections: imports }, eleventyExcludeFromCollections: true,
+      sitemaps: { index: absoluteUrl("/sitemap.xml", options.base), news: absoluteUrl("/news-sitemap.xml", options.base) },
+      publication: { name: site.publisher, language: site.language },
+    });
+  page("sitemap", "/sitemap.xml", layouts.sitemap, ["articles", "homePages", "tagPages", "monthPages"]);
+  page("news", "/news-sitemap.xml", layouts.news, ["articles"]);
+  page("robots", "/robots.txt", layouts.robots, []);
+}
