@@ -1,10 +1,16 @@
-// `npm run check`: the build's validation without the build. Same messages, same exit code.
+// `npm run check`: the build's validation without the build. Same messages, same exit code, plus
+// editorial warnings (long headline or standfirst, uncaptioned image, one-story tag) that never fail.
 import site from "../../_data/site.ts";
 import { buildNow } from "../clock.ts";
 import { formatProblem, loadArticles } from "../articles/load.ts";
+import { articleWarnings } from "../articles/warnings.ts";
 
 const { articles, problems } = await loadArticles({ root: process.cwd(), timezone: site.timezone, now: buildNow() });
+const warnings = articleWarnings(articles);
 for (const problem of problems) console.error(formatProblem(problem));
+// "warning: " first, so a warning line is never mistaken for a problem line (which starts with the file)
+for (const warning of warnings) console.error(`warning: ${formatProblem(warning)}`);
+if (warnings.length) console.error(`${warnings.length} warning(s); warnings do not stop the build.`);
 if (problems.length) {
   console.error(`${problems.length} problem(s) found; ${articles.length} articles OK`);
   process.exitCode = 1;
