@@ -11,6 +11,8 @@ import { pagesPlugin } from "./src/pages.ts";
 import { urlsPlugin } from "./src/urls.ts";
 import { feedsPlugin } from "./src/feeds.ts";
 import { sitemapsPlugin } from "./src/sitemaps.ts";
+import { seoPlugin } from "./src/seo.ts";
+import { searchPlugin } from "./src/search.ts";
 
 export default function (eleventyConfig: EleventyConfig) {
   // Input: TypeScript data files, only the folders that are content
@@ -26,10 +28,12 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(pagesPlugin);
   eleventyConfig.addPassthroughCopy({ "_includes/assets": "assets" });
 
-  // Syndication and discovery: absolute URLs, feeds, sitemaps + robots.txt
+  // Syndication and discovery: absolute URLs, feeds, sitemaps + robots.txt, head metadata, search
   eleventyConfig.addPlugin(urlsPlugin, { site });
   eleventyConfig.addPlugin(feedsPlugin, { site });
   eleventyConfig.addPlugin(sitemapsPlugin, { site });
+  eleventyConfig.addPlugin(seoPlugin, { site });
+  eleventyConfig.addPlugin(searchPlugin, { site });
 
   // URLs: every root-relative URL in HTML gets the path prefix (GitHub Pages project sites)
   eleventyConfig.addPlugin(HtmlBasePlugin);

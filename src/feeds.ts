@@ -12,6 +12,7 @@ import { splitFrontMatter } from "./articles/frontmatter.ts";
 import { isoInstant } from "./dates.ts";
 import { markdown } from "./markdown.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
+import { renditionOf, type ImageFile } from "./seo.ts";
 
 export interface Options {
   site: Pick<Site, "url" | "pathPrefix" | "title" | "description" | "language" | "publisher" | "timezone" | "feedSize">;
@@ -39,7 +40,8 @@ export interface FeedEntry {
   pubDate: string;
   authors: string[];
   summary: string;
-  contentHtml: string;
+  /** The full story is rendered by the async `storyHtml` filter, only for feeds that print it. */
+  article: Article;
   categories: { term: string; label: string; scheme: string }[];
 }
 
@@ -56,32 +58,45 @@ export interface Feed {
   entries: FeedEntry[];
 }
 
-/** The story's HTML as the article page shows it, every href/src made absolute for readers off-site. */
-export function absoluteStoryHtml(body: string, pageUrl: string, base: string): string {
+/**
+ * The story's HTML as the article page shows it, every href/src absolute for readers off-site. A
+ * picture beside the article becomes a JPEG rendition in the output (as the page's own would).
+ */
+export async function absoluteStoryHtml(body: string, pageUrl: string, base: string, picture: (src: string) => Promise<ImageFile>): Promise<string> {
   const env = {};
   const tokens = markdown.parse(body, env);
+  const pending: Promise<void>[] = [];
   const visit = (list: Token[]) => {
     for (const token of list) {
-      for (const name of ["href", "src"] as const) {
-        const value = token.attrGet(name);
-        if (value !== null) token.attrSet(name, absoluteUrl(String(value), base, pageUrl));
-      }
+      const href = token.attrGet("href");
+      if (href !== null) token.attrSet("href", absoluteUrl(String(href), base, pageUrl));
+      const src = token.attrGet("src");
+      if (src !== null && token.type === "image" && !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(String(src))) {
+        pending.push(picture(String(src)).then((file) => {
+          token.attrSet("src", file.url);
+          token.attrSet("width", String(file.width));
+          token.attrSet("height", String(file.height));
+        }));
+      } else if (src !== null) token.attrSet("src", absoluteUrl(String(src), base, pageUrl));
       if (token.children) visit(token.children);
     }
   };
   visit(tokens);
+  await Promise.all(pending);
   return markdown.renderer.render(tokens, markdown.options, env);
 }
 
 // one render per article object, shared by the site and tag feeds and all formats: load.ts hands
 // back a new object when the file changes
-const rendered = new WeakMap<Article, string>();
+const rendered = new WeakMap<Article, Promise<string>>();
 
-function storyHtml(article: Article, options: FeedSettings): string {
+export function storyHtml(article: Article, settings: FeedSettings, outputDir: string): Promise<string> {
   let html = rendered.get(article);
   if (html === undefined) {
-    const split = splitFrontMatter(readFileSync(path.join(options.root, article.file), "utf8"));
-    html = absoluteStoryHtml(typeof split === "string" ? "" : split.body, article.url, options.base);
+    const split = splitFrontMatter(readFileSync(path.join(settings.root, article.file), "utf8"));
+    const folder = path.join(settings.root, path.dirname(article.file));
+    html = absoluteStoryHtml(typeof split === "string" ? "" : split.body, article.url, settings.base,
+      (src) => renditionOf(path.join(folder, decodeURIComponent(src)), outputDir, settings.base));
     rendered.set(article, html);
   }
   return html;
@@ -98,7 +113,7 @@ export function feedEntry(article: Article, options: FeedSettings): FeedEntry {
     // wire copy without a byline is credited to the agency that filed it
     authors: article.author.length ? article.author : [article.source.name],
     summary: article.description,
-    contentHtml: storyHtml(article, options),
+    article,
     categories: article.tags.map((t) => ({ term: t.slug, label: t.name, scheme: absoluteUrl("/tags/", options.base) })),
   };
 }
@@ -128,7 +143,7 @@ export function buildFeeds(articles: Article[], options: FeedSettings, now: stri
 }
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), serialised by JSON.stringify, not a template. */
-export function jsonFeed(feed: Feed): string {
+export function jsonFeed(feed: Feed, contents: string[]): string {
   return JSON.stringify({
     version: "https://jsonfeed.org/version/1.1",
     title: feed.title,
@@ -137,12 +152,12 @@ export function jsonFeed(feed: Feed): string {
     feed_url: feed.urls.json,
     language: feed.language,
     authors: [{ name: feed.publisher }],
-    items: feed.entries.map((e) => ({
+    items: feed.entries.map((e, i) => ({
       id: e.url,
       url: e.url,
       title: e.title,
       summary: e.summary,
-      content_html: e.contentHtml,
+      content_html: contents[i],
       date_published: e.published,
       date_modified: e.updated,
       authors: e.authors.map((name) => ({ name })),
@@ -158,7 +173,12 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Op
   const { site, root, now, layouts }: Options = { ...defaults, ...userOptions };
   const settings: FeedSettings = { ...site, base: siteBase(site), root };
   const updatedNow = () => now().setZone(site.timezone).toISO({ suppressMilliseconds: true })!;
-  eleventyConfig.addFilter("jsonFeed", jsonFeed);
+  let outputDir = "_site";
+  // https://www.11ty.dev/docs/events/#event-arguments — the programmatic build sets its own output
+  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) => void (outputDir = directories.output));
+  eleventyConfig.addFilter("storyHtml", async (entry: FeedEntry) => storyHtml(entry.article, settings, outputDir));
+  eleventyConfig.addFilter("jsonFeed", async (feed: Feed) =>
+    jsonFeed(feed, await Promise.all(feed.entries.map((e) => storyHtml(e.article, settings, outputDir)))));
   // every format paginates the same feed list, one output per feed that is published in it
   const format = (name: keyof Feed["paths"], layout: string | false, content = "") => {
     eleventyConfig.addTemplate(`feeds/${name}.njk`, content, {

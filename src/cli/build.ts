@@ -6,6 +6,7 @@ import site from "../../_data/site.ts";
 import { buildNow } from "../clock.ts";
 import { formatProblem, loadArticles } from "../articles/load.ts";
 import { folderSize, stagingFolder, swapInto } from "../output.ts";
+import { indexSearch } from "../search.ts";
 
 const OUTPUT = "_site";
 
@@ -26,6 +27,9 @@ async function main(): Promise<number> {
   try {
     const eleventy = new Eleventy(".", staging, { configPath: ".eleventy.ts", quietMode: true });
     await eleventy.write();
+    // search index into the staging folder, so a failed index never replaces the live site
+    const { pages } = await indexSearch(staging);
+    console.log(`Indexed ${pages} pages for search in ${seconds()} s`);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     console.error(error instanceof Error ? error.message : error);
