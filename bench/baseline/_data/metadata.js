@@ -1,0 +1,5 @@
+export default {
+  title: "Baseline News",
+  language: "en",
+  url: "https://baseline.example",
+};

@@ -1,0 +1,104 @@
+// The dev-server figure: `npm start` (eleventy --serve --incremental) in the benchmark site, then
+// "save → rebuilt page served": append a word to one article and poll its URL until it shows up.
+import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import type { BenchSite } from "./sites.ts";
+
+export interface DevFigure {
+  /** From `npm start` to the article being served: the initial full build of the dev server. */
+  startupMs: number;
+  /** Save → the page with the new word served, one per edit. */
+  samples: number[];
+}
+
+export interface DevTarget {
+  file: string;
+  /** Site-relative URL of the article, e.g. /2025/12/19/slug/ */
+  url: string;
+}
+
+const POLL_MS = 10;
+
+export async function measureDevServer(site: BenchSite, target: DevTarget, edits: number, env: NodeJS.ProcessEnv, timeoutMs = 15 * 60_000): Promise<DevFigure> {
+  const port = await freePort();
+  const file = path.join(site.root, target.file);
+  const original = readFileSync(file, "utf8");
+  // its own process group, so the server and npm's shell stop together
+  const server = spawn("npm", ["start", "--", `--port=${port}`], { cwd: site.root, env: { ...env, PORT: String(port) }, detached: true });
+  let output = "";
+  server.stdout!.on("data", (chunk) => (output += chunk));
+  server.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<never>((_, reject) => server.on("exit", (code) => reject(new Error(`npm start exited (${code}):\n${output.slice(-2000)}`))));
+  exited.catch(() => undefined);
+  const watching = () => output.split("Watching…").length - 1;
+  const url = `http://localhost:${port}${target.url}`;
+  try {
+    const started = performance.now();
+    await Promise.race([exited, until(async () => (await fetchPage(url)) !== undefined && watching() > 0, timeoutMs, "the dev server to serve the article")]);
+    const startupMs = performance.now() - started;
+    const samples: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const marker = `benchedit${i}x${Date.now().toString(36)}`;
+      const builds = watching();
+      appendFileSync(file, `${marker}\n`);
+      const saved = performance.now();
+      await Promise.race([exited, until(async () => (await fetchPage(url))?.includes(marker) ?? false, timeoutMs, `the edited article (${marker})`)]);
+      samples.push(performance.now() - saved);
+      // let the rest of the incremental rebuild finish before the next save
+      await Promise.race([exited, until(async () => watching() > builds, 120_000, "the rebuild to finish").catch(() => undefined)]);
+    }
+    return { startupMs, samples };
+  } finally {
+    await stop(server);
+    writeFileSync(file, original);
+  }
+}
+
+async function fetchPage(url: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    return response.ok ? await response.text() : undefined;
+  } catch {
+    return undefined; // not listening yet
+  }
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** Stops the server's process group (npm, its shell, Eleventy) and waits for it to go. */
+async function stop(server: ChildProcess): Promise<void> {
+  if (server.pid === undefined || server.exitCode !== null || server.signalCode !== null) return;
+  const gone = new Promise((resolve) => server.once("exit", resolve));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-server.pid!, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal("SIGTERM");
+  const timer = setTimeout(() => signal("SIGKILL"), 10_000);
+  await gone;
+  clearTimeout(timer);
+}
+
+/** A port nobody listens on right now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,95 @@
+// Turns the measured runs into the benchmark's table: medians per N, A/B ratio per pair with its
+// median, the dev-server figure, and the machine it ran on. Same Markdown on stdout and on disk.
+import os from "node:os";
+import type { BuildSample } from "./measure.ts";
+import type { DevFigure } from "./dev-server.ts";
+
+export interface SizeResult {
+  articles: number;
+  /** Measured runs in the order they ran: pairs[i] = [A, B]. Warm-ups are not included. */
+  pairs: Array<[BuildSample, BuildSample]>;
+  dev?: DevFigure | { error: string };
+}
+
+export function median(values: number[]): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface Summary {
+  wallMs: number;
+  cpuMs: number;
+  peakRssKiB: number;
+  msPerArticle: number;
+  files: number;
+  bytes: number;
+}
+
+export function summarise(samples: BuildSample[], articles: number): Summary {
+  const wallMs = median(samples.map((s) => s.wallMs));
+  return {
+    wallMs,
+    cpuMs: median(samples.map((s) => s.cpuMs)),
+    peakRssKiB: median(samples.map((s) => s.peakRssKiB)),
+    msPerArticle: wallMs / articles,
+    files: median(samples.map((s) => s.files)),
+    bytes: median(samples.map((s) => s.bytes)),
+  };
+}
+
+/** A/B of one measure for each pair, in run order. */
+export const ratios = (pairs: SizeResult["pairs"], measure: (s: BuildSample) => number) => pairs.map(([a, b]) => measure(a) / measure(b));
+
+const s = (ms: number) => (ms / 1000).toFixed(2);
+const mib = (kib: number) => (kib / 1024).toFixed(0);
+const thousands = (n: number) => n.toLocaleString("en-US");
+const list = (values: number[], digits = 2) => values.map((v) => v.toFixed(digits)).join(", ");
+
+export function renderTables(results: SizeResult[]): string {
+  const lines = [
+    "| articles | build | wall s | CPU s | peak RSS MiB | ms/article | files | output MiB |",
+    "|---:|---|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const { articles, pairs } of results) {
+    for (const [label, index] of [["A project", 0], ["B baseline", 1]] as const) {
+      const m = summarise(pairs.map((pair) => pair[index]), articles);
+      lines.push(`| ${thousands(articles)} | ${label} | ${s(m.wallMs)} | ${s(m.cpuMs)} | ${mib(m.peakRssKiB)} | ${m.msPerArticle.toFixed(2)} | ${thousands(m.files)} | ${(m.bytes / 1048576).toFixed(1)} |`);
+    }
+  }
+  lines.push("", "A/B per pair, in run order (median last):", "", "| articles | wall | CPU | peak RSS |", "|---:|---|---|---|");
+  for (const { articles, pairs } of results) {
+    const cells = [(x: BuildSample) => x.wallMs, (x: BuildSample) => x.cpuMs, (x: BuildSample) => x.peakRssKiB].map((measure) => {
+      const r = ratios(pairs, measure);
+      return `${list(r)} → **${median(r).toFixed(2)}**`;
+    });
+    lines.push(`| ${thousands(articles)} | ${cells.join(" | ")} |`);
+  }
+  const small = results.find((r) => r.articles === 1000);
+  const large = results.find((r) => r.articles === 10000);
+  if (small && large) {
+    const grow = (index: 0 | 1, measure: (x: BuildSample) => number) =>
+      (median(large.pairs.map((p) => measure(p[index]))) / median(small.pairs.map((p) => measure(p[index])))).toFixed(1);
+    lines.push("", `Growth 1,000 → 10,000 (median/median): project wall ×${grow(0, (x) => x.wallMs)}, CPU ×${grow(0, (x) => x.cpuMs)}, peak RSS ×${grow(0, (x) => x.peakRssKiB)}; baseline wall ×${grow(1, (x) => x.wallMs)}, peak RSS ×${grow(1, (x) => x.peakRssKiB)}.`);
+  }
+  const dev = results.filter((r) => r.dev);
+  if (dev.length) {
+    lines.push("", "Dev server (`npm start`, --incremental): save → rebuilt page served", "", "| articles | first build until served s | save → served ms, per edit | median ms |", "|---:|---:|---|---:|");
+    for (const { articles, dev: figure } of dev) {
+      if (figure && "error" in figure) lines.push(`| ${thousands(articles)} | failed: ${figure.error.split("\n")[0]} | | |`);
+      else if (figure) lines.push(`| ${thousands(articles)} | ${s(figure.startupMs)} | ${list(figure.samples, 0)} | **${median(figure.samples).toFixed(0)}** |`);
+    }
+  }
+  return lines.join("\n");
+}
+
+export function machineInfo(): string[] {
+  const cpus = os.cpus();
+  return [
+    `- CPU: ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown model"})`,
+    `- Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    `- Node ${process.version}, ${os.type()} ${os.release()} ${os.arch()}`,
+    `- Load average when the table was written: ${os.loadavg().map((l) => l.toFixed(2)).join(" / ")} (1/5/15 min)`,
+  ];
+}

@@ -1,0 +1,115 @@
+// `npm run bench -- --articles 1000,10000 --runs 3 [--seed 7] [--no-dev] [--results bench/results.md]`
+// Per N: one seeded corpus, then this project's production build (A) and the bare Eleventy
+// baseline (B) alternating A B A B … after one warm-up each, then the dev-server figure.
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
+import site from "../_data/site.ts";
+import { parseArticle } from "../src/articles/load.ts";
+import { BENCH_NOW, generateCorpus, type GeneratedArticle } from "./generate.ts";
+import { measureBuild, type BuildSample } from "./measure.ts";
+import { measureDevServer, type DevTarget } from "./dev-server.ts";
+import { machineInfo, renderTables, type SizeResult } from "./report.ts";
+import { baselineSite, buildEnv, projectSite, REPO, type BenchSite } from "./sites.ts";
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string", default: "1000,10000" },
+    runs: { type: "string", default: "3" },
+    seed: { type: "string", default: "7" },
+    dev: { type: "boolean", default: true },
+    "no-dev": { type: "boolean", default: false },
+    results: { type: "string", default: "bench/results.md" },
+  },
+});
+const sizes = values.articles.split(",").map((n) => Number(n.trim()));
+const runs = Number(values.runs);
+const seed = Number(values.seed);
+const dev = values.dev && !values["no-dev"];
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
+  console.error("Usage: npm run bench -- --articles 1000,10000 --runs 3 [--seed 7] [--no-dev] [--results bench/results.md]");
+  process.exit(2);
+}
+
+const env = buildEnv();
+const started = new Date();
+const loadAtStart = os.loadavg();
+const log = (line: string) => console.error(`[bench] ${line}`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function build(target: BenchSite, label: string): Promise<BuildSample> {
+  const sample = await measureBuild(target, env);
+  log(`${label} ${target.name}: ${seconds(sample.wallMs)} wall, ${seconds(sample.cpuMs)} CPU, ${(sample.peakRssKiB / 1024).toFixed(0)} MiB, ${sample.files} files`);
+  return sample;
+}
+
+/** The newest article: the one an editor is most likely to be fixing while the server runs. */
+function devTarget(corpus: GeneratedArticle[]): DevTarget {
+  const instant = (a: GeneratedArticle) => Date.parse(/^date: (.+)$/m.exec(a.text)![1]!);
+  const newest = corpus.reduce((best, a) => (instant(a) > instant(best) ? a : best));
+  const parsed = parseArticle(newest.file, newest.text, { timezone: site.timezone, now: DateTime.fromISO(BENCH_NOW) });
+  if (!("article" in parsed)) throw new Error(`${newest.file} does not validate`);
+  return { file: newest.file, url: parsed.article.url };
+}
+
+const results: SizeResult[] = [];
+for (const articles of sizes) {
+  log(`${articles} articles: generating (seed ${seed})…`);
+  const corpus = generateCorpus(articles, seed);
+  const base = path.join(os.tmpdir(), `newsroom-bench-${articles}`);
+  const sites = [projectSite(path.join(base, "project"), corpus), baselineSite(path.join(base, "baseline"), corpus)] as const;
+  for (const target of sites) await build(target, "warm-up");
+  const result: SizeResult = { articles, pairs: [] };
+  for (let run = 1; run <= runs; run++) {
+    result.pairs.push([await build(sites[0], `run ${run}/${runs}`), await build(sites[1], `run ${run}/${runs}`)]);
+  }
+  log(`project's own summary: ${result.pairs.at(-1)![0].lastLine}`);
+  if (dev) {
+    log(`${articles} articles: dev server, ${runs} edits…`);
+    try {
+      result.dev = await measureDevServer(sites[0], devTarget(corpus), runs, env);
+      log(`dev server: first build ${seconds(result.dev.startupMs)}, save → served ${result.dev.samples.map((ms) => ms.toFixed(0)).join(", ")} ms`);
+    } catch (error) {
+      result.dev = { error: error instanceof Error ? error.message : String(error) };
+      log(`dev server failed: ${result.dev.error}`);
+    }
+  }
+  results.push(result);
+}
+
+const tables = renderTables(results);
+console.log(tables);
+writeFileSync(path.resolve(REPO, values.results), report(tables));
+log(`wrote ${values.results}`);
+
+function report(tables: string): string {
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: REPO, encoding: "utf8" }).trim();
+  const dirty = git("status", "--porcelain").length > 0;
+  const command = `npm run bench -- --articles ${sizes.join(",")} --runs ${runs} --seed ${seed}${dev ? "" : " --no-dev"}`;
+  return `# Benchmark results
+
+Measured with \`${command}\` on ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, at commit ${git("rev-parse", "--short", "HEAD")}${dirty ? " (plus uncommitted work in the tree at the time)" : ""}.
+Sizes run: ${sizes.map((n) => n.toLocaleString("en-US")).join(" and ")} articles, ${runs} measured runs each after one warm-up.${sizes.includes(10000) ? "" : " **10,000 was not run** in this measurement."}
+
+## Machine
+
+${machineInfo().join("\n")}
+- Load average when the run started: ${loadAtStart.map((l) => l.toFixed(2)).join(" / ")} (the machine may be shared; a busy neighbour slows A and B alike, which is why they alternate)
+
+## Method
+
+- Corpus: \`bench/generate.ts\`, seed ${seed}: 600–900-word articles with a \`##\` subheading, a blockquote and links; 60 datelines written with their UTC offsets; 8 sources; 280 tag names drawn Zipf-like, 2–6 per article; dates from December 2017 to December 2025, all before BUILD_NOW=${BENCH_NOW}. Every article passes the project's contract (\`test/bench.test.ts\`).
+- Each N gets one corpus, copied into two sites under \`${path.join(os.tmpdir(), "newsroom-bench-<N>")}/\`: \`project/\` (laid out like \`test/fixture.ts\`) and \`baseline/\`.
+- A: \`node --import tsx src/cli/build.ts\`, this project's full production build (validate, Eleventy, swap into \`_site/\`). B: \`bench/baseline/\` built with Eleventy's \`cmd.cjs --quiet\`. Both with TZ=UTC.
+- Order: one warm-up each (not counted), then A B A B … Every build starts with no output folder.
+- Wall time: measured by the runner around the child process. CPU: GNU time \`%U + %S\` (the build and every child it waited for). Peak RSS: GNU time \`%M\`, the largest resident set of a single process in the build (the Node process). Output: files and bytes in \`_site/\` afterwards.
+- Dev server: \`npm start -- --port=<free port>\` in \`project/\`; after the article is first served, append one word to the newest article and poll its URL every 10 ms until the word is served; wait for Eleventy's "Watching…" before the next edit. The file is restored afterwards.
+
+## Results (medians)
+
+${tables}
+`;
+}

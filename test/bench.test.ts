@@ -1,0 +1,117 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { afterAll, describe, expect, it } from "vitest";
+import site from "../_data/site.ts";
+import { parseArticle, type Article } from "../src/articles/load.ts";
+import { parseYaml, splitFrontMatter } from "../src/articles/frontmatter.ts";
+import { markdown } from "../src/markdown.ts";
+import { BENCH_NOW, generateCorpus } from "../bench/generate.ts";
+import { measureBuild } from "../bench/measure.ts";
+import { median, ratios } from "../bench/report.ts";
+import { baselineSite, buildEnv, projectSite } from "../bench/sites.ts";
+
+const now = DateTime.fromISO(BENCH_NOW);
+const validate = (file: string, text: string): Article => {
+  const parsed = parseArticle(file, text, { timezone: site.timezone, now });
+  if ("problems" in parsed) throw new Error(parsed.problems.map((p) => `${p.field}: ${p.message}`).join("\n"));
+  return parsed.article;
+};
+const corpus = generateCorpus(30, 7);
+const articles = corpus.map(({ file, text }) => validate(file, text));
+const escaped = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const scratch = mkdtempSync(path.join(tmpdir(), "newsroom-bench-test-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("the benchmark corpus generator", () => {
+  it("produces the same files for the same seed, a different corpus for another seed, and a smaller N as a prefix", () => {
+    expect(generateCorpus(30, 7)).toEqual(corpus);
+    expect(generateCorpus(30, 8).map((a) => a.text)).not.toEqual(corpus.map((a) => a.text));
+    expect(generateCorpus(12, 7)).toEqual(corpus.slice(0, 12));
+  });
+
+  it("writes articles that all pass the article contract, published before BUILD_NOW, at distinct URLs", () => {
+    expect(articles).toHaveLength(30);
+    for (const [i, article] of articles.entries()) {
+      expect(article.status).toBe("published");
+      expect(corpus[i]!.file).toBe(`articles/${corpus[i]!.file.slice(9, 13)}/${article.slug}.md`);
+      expect(article.tags.length).toBeGreaterThanOrEqual(2);
+      expect(article.tags.length).toBeLessThanOrEqual(6);
+    }
+    expect(new Set(articles.map((a) => a.url)).size).toBe(30);
+  });
+
+  it("writes 600–900-word bodies with a subheading, a blockquote and at least two links", () => {
+    for (const { text } of corpus) {
+      const html = markdown.render(text.slice(text.indexOf("\n---\n") + 5));
+      const words = html.replace(/<[^>]+>/g, " ").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+      expect(words.length).toBeGreaterThanOrEqual(600);
+      expect(words.length).toBeLessThanOrEqual(900);
+      expect(html).toMatch(/<h2 id="[^"]+">/);
+      expect(html).toContain("<blockquote>");
+      expect(html.match(/<a href="https:\/\/[^"]+">/g)?.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("spreads a larger corpus over ~60 offset datelines, 8 sources, a few hundred Zipf-like tags and several years", () => {
+    const fields = generateCorpus(2000, 7).map(({ text }) => {
+      const split = splitFrontMatter(text);
+      if (typeof split === "string") throw new Error(split);
+      const yaml = parseYaml(split.yaml);
+      if ("error" in yaml) throw new Error(yaml.error);
+      return yaml.data as { date: string; dateline: string; source: string | { name: string }; tags: string[] };
+    });
+    const distinct = <T>(values: T[]) => new Set(values).size;
+    expect(distinct(fields.map((f) => f.dateline))).toBeGreaterThanOrEqual(55);
+    expect(distinct(fields.map((f) => /[+-]\d\d:\d\d$/.exec(f.date)?.[0]).filter(Boolean))).toBeGreaterThanOrEqual(25);
+    expect(distinct(fields.map((f) => (typeof f.source === "string" ? f.source : f.source.name)))).toBe(8);
+    expect(distinct(fields.map((f) => f.date.slice(0, 4)))).toBeGreaterThanOrEqual(6);
+    const counts = new Map<string, number>();
+    for (const tag of fields.flatMap((f) => f.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    expect(counts.size).toBeGreaterThanOrEqual(200);
+    expect(counts.size).toBeLessThanOrEqual(400);
+    const frequencies = [...counts.values()];
+    expect(Math.max(...frequencies)).toBeGreaterThan(10 * median(frequencies));
+  });
+});
+
+describe("the benchmark's builds", () => {
+  it("builds the baseline from a tiny corpus into article, home, tag, feed and sitemap pages, and measures it", async () => {
+    const baseline = baselineSite(path.join(scratch, "baseline"), corpus);
+    const sample = await measureBuild(baseline, buildEnv());
+    expect(sample.wallMs).toBeGreaterThan(0);
+    expect(sample.cpuMs).toBeGreaterThan(0);
+    expect(sample.peakRssKiB).toBeGreaterThan(20 * 1024);
+    const read = (file: string) => readFileSync(path.join(baseline.root, "_site", file), "utf8");
+    expect(read("index.html").match(/<li>/g)).toHaveLength(20);
+    expect(read("page/2/index.html").match(/<li>/g)).toHaveLength(10);
+    expect(read("feed.xml").match(/<entry>/g)).toHaveLength(20);
+    const first = articles[0]!;
+    const page = read(`${corpus[0]!.file.replace(/\.md$/, "")}/index.html`);
+    expect(page).toContain(`<h1>${escaped(first.title)}</h1>`);
+    expect(page).toContain(escaped(first.dateline));
+    expect(page).toContain(first.source.name);
+    for (const tag of first.tags) expect(page).toContain(`<a href="/tags/${tag.slug}/">`);
+    expect(existsSync(path.join(baseline.root, "_site/tags", first.tags[0]!.slug, "index.html"))).toBe(true);
+    const sitemap = read("sitemap.xml");
+    for (const { file } of corpus) expect(sitemap).toContain(`<loc>https://baseline.example/${file.replace(/\.md$/, "")}/</loc>`);
+    expect(sample.files).toBeGreaterThan(30 + 2 + 3);
+  });
+
+  it("builds the same tiny corpus with this project's production build", async () => {
+    const project = projectSite(path.join(scratch, "project"), corpus);
+    const sample = await measureBuild(project, buildEnv());
+    for (const article of articles) expect(existsSync(path.join(project.root, "_site", article.url, "index.html"))).toBe(true);
+    expect(sample.files).toBeGreaterThan(30);
+  });
+});
+
+describe("the benchmark's arithmetic", () => {
+  it("takes the median of odd and even counts and the A/B ratio of each pair", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    const sample = (wallMs: number) => ({ wallMs, cpuMs: 0, peakRssKiB: 0, files: 0, bytes: 0, lastLine: "" });
+    expect(ratios([[sample(1), sample(2)], [sample(3), sample(4)]], (s) => s.wallMs)).toEqual([0.5, 0.75]);
+  });
+});
