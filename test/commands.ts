@@ -1,0 +1,51 @@
+// Runs the authoring commands (new, import, check) as real processes in a fixture folder, as an
+// editor would: piped (no terminal), or on a pseudo-terminal through script(1) to answer prompts.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { PINNED_ENV, PROJECT, type RunResult } from "./fixture.ts";
+
+const COMMANDS = { new: "src/cli/new.ts", import: "src/cli/import.ts", check: "src/cli/check.ts" };
+export type Command = keyof typeof COMMANDS;
+
+const argv = (command: Command, args: string[]) => ["--import", "tsx", path.join(PROJECT, COMMANDS[command]), ...args];
+const environment = (env: Record<string, string>) => ({ ...process.env, ...PINNED_ENV, PATH_PREFIX: "", SITE_URL: "", ...env });
+
+function collect(child: ReturnType<typeof spawn>, onOutput?: (stdout: string) => void): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (chunk) => {
+      stdout += chunk;
+      onOutput?.(stdout);
+    });
+    child.stderr?.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+/** Runs a command with stdin closed and not a terminal. */
+export function runCommand(cwd: string, command: Command, args: string[] = [], env: Record<string, string> = {}): Promise<RunResult> {
+  const child = spawn(process.execPath, argv(command, args), { cwd, env: environment(env), stdio: ["ignore", "pipe", "pipe"] });
+  return collect(child);
+}
+
+const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Runs a command on a pseudo-terminal and types each answer once its prompt has appeared.
+ * The terminal merges stderr into stdout.
+ */
+export function runInTerminal(cwd: string, command: Command, args: string[], answers: [prompt: string, answer: string][]): Promise<RunResult> {
+  const line = [process.execPath, ...argv(command, args)].map(shellQuote).join(" ");
+  const child = spawn("script", ["-qec", line, "/dev/null"], { cwd, env: environment({}), stdio: ["pipe", "pipe", "pipe"] });
+  let searchFrom = 0;
+  return collect(child, (stdout) => {
+    const next = answers[0];
+    const at = next ? stdout.indexOf(next[0], searchFrom) : -1;
+    if (!next || at === -1) return;
+    searchFrom = at + next[0].length;
+    answers.shift();
+    child.stdin?.write(`${next[1]}\n`);
+  });
+}
