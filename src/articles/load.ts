@@ -10,6 +10,7 @@ import { frontMatterSchema, FIELDS, type FrontMatter } from "./schema.ts";
 import { parseYaml, splitFrontMatter } from "./frontmatter.ts";
 import { slugify } from "./slug.ts";
 import { closest } from "./suggest.ts";
+import { imageProblems, imageRefs, type ImageRef } from "./images.ts";
 
 export interface Problem {
   file: string;
@@ -61,7 +62,7 @@ export class ArticleProblems extends Error {
   }
 }
 
-type Parsed = { article: Article } | { problems: Problem[] };
+type Parsed = { article: Article; images: ImageRef[] } | { problems: Problem[] };
 const cache = new Map<string, { key: string; parsed: Parsed }>();
 
 export async function findArticleFiles(root: string, dir = "articles"): Promise<string[]> {
@@ -78,8 +79,11 @@ export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
   const articles: Article[] = [];
   const problems: Problem[] = [];
   for (const result of parsed) {
-    if ("article" in result) articles.push(result.article);
-    else problems.push(...result.problems);
+    if ("article" in result) {
+      articles.push(result.article);
+      // image files are checked on every load, not cached: one can be added or removed any time
+      problems.push(...imageProblems(result.article.file, result.images, options.root));
+    } else problems.push(...result.problems);
   }
   problems.push(...urlCollisions(articles));
   articles.sort((a, b) => b.date.instant.toMillis() - a.date.instant.toMillis() || a.file.localeCompare(b.file));
@@ -140,7 +144,7 @@ export function parseArticle(file: string, raw: string, options: Pick<LoadOption
     url: `/${local.toFormat("yyyy/MM/dd")}/${slug}/`,
     status: fm.draft ? "draft" : date.instant > options.now ? "embargoed" : "published",
   };
-  return { article };
+  return { article, images: imageRefs(fm.image, split.body) };
 }
 
 function splitDateline(dateline: string): Article["place"] {
