@@ -27,7 +27,10 @@ export const defaults: Omit<Options, "timezone" | "homeTitle"> = {
   includeUnpublished: ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? ""),
 };
 
-export const COLLECTIONS = ["articles", "homePages", "tags", "tagPages", "months", "monthPages"] as const;
+export const COLLECTIONS = [
+  "articles", "homePages", "tags", "tagPages", "months", "monthPages",
+  "sources", "sourcePages", "datelines", "datelinePages", "years", "yearPages", "articleLinks",
+] as const;
 
 export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Partial<Options> & Pick<Options, "timezone" | "homeTitle">) {
   const options: Options = { ...defaults, ...userOptions };
