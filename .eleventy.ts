@@ -8,6 +8,8 @@ import { articlesPlugin } from "./src/articles/plugin.ts";
 import { markdownPlugin } from "./src/markdown.ts";
 import { datesPlugin } from "./src/dates.ts";
 import { pagesPlugin } from "./src/pages.ts";
+import { imagesPlugin } from "./src/images.ts";
+import { readingTimePlugin } from "./src/reading-time.ts";
 import { urlsPlugin } from "./src/urls.ts";
 import { feedsPlugin } from "./src/feeds.ts";
 import { sitemapsPlugin } from "./src/sitemaps.ts";
@@ -23,9 +25,11 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(articlesPlugin, { timezone: site.timezone, pageSize: site.pageSize, homeTitle: site.title });
   eleventyConfig.addPlugin(markdownPlugin);
 
-  // Presentation: dates in the site's zone, listing pages, static assets
+  // Presentation: dates in the site's zone, listing pages, responsive images, reading time, static assets
   eleventyConfig.addPlugin(datesPlugin, { timezone: site.timezone });
   eleventyConfig.addPlugin(pagesPlugin);
+  eleventyConfig.addPlugin(imagesPlugin);
+  eleventyConfig.addPlugin(readingTimePlugin);
   eleventyConfig.addPassthroughCopy({ "_includes/assets": "assets" });
 
   // Syndication and discovery: absolute URLs, feeds, sitemaps + robots.txt, head metadata, search

@@ -13,8 +13,9 @@ describe("building a site", () => {
     expect(result.code, result.stderr).toBe(0);
     const html = site.read("_site/2020/09/20/wechat-ban-blocked/index.html");
     expect(html).toContain("<h1>Judge Ends WeChat Download Ban in US-China Tech Battle</h1>");
-    expect(html).toMatch(/<span class="dateline-place">NEW YORK<\/span>, United States\s+\(Agencies\) —/);
-    expect(html).toContain('<time datetime="2020-09-20">Sept. 20, 2020</time>');
+    // the city is upper-cased by CSS; place and source are links (and search filters)
+    expect(html).toMatch(/<span class="dateline-city">New York<\/span>, United States<\/a>\s+\(<a [^>]*>Agencies<\/a>\) —/);
+    expect(html).toMatch(/<time datetime="2020-09-20"[^>]*>Sept\. 20, 2020<\/time>/);
     expect(html).toContain('<h2 id="a-threat-to-national-security">A threat to national security?</h2>');
     expect(html).toContain("<p>A U.S. judge blocked the government’s ban on WeChat downloads on Sunday,");
     expect(html).toContain("approved by a federal national security committee.</p>");

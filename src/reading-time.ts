@@ -1,0 +1,33 @@
+// Estimated reading time for an article page: words for alphabetic scripts, characters for
+// Chinese and Japanese (which have no spaces between words), at typical adult reading speeds.
+import type { EleventyConfig } from "./eleventy-config.ts";
+
+export interface Options {
+  /** Words per minute for space-separated scripts. */
+  wordsPerMinute: number;
+  /** Characters per minute for Han, Hiragana and Katakana text. */
+  charactersPerMinute: number;
+}
+
+export const defaults: Options = { wordsPerMinute: 230, charactersPerMinute: 400 };
+
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
+
+/** Whole minutes (at least 1) to read a piece of HTML or text. */
+export function readingMinutes(html: string, options: Partial<Options> = {}): number {
+  const { wordsPerMinute, charactersPerMinute } = { ...defaults, ...options };
+  const text = html.replace(/<[^>]*>/g, " ").replace(/&[#\w]+;/g, " ");
+  const characters = text.match(IDEOGRAPHIC)?.length ?? 0;
+  const words = text.replace(IDEOGRAPHIC, " ").match(WORD)?.length ?? 0;
+  return Math.max(1, Math.round(words / wordsPerMinute + characters / charactersPerMinute));
+}
+
+/** "4 min read", as readers know it from news sites. */
+export function readingTime(html: string, options: Partial<Options> = {}): string {
+  return `${readingMinutes(html, options)} min read`;
+}
+
+export function readingTimePlugin(eleventyConfig: EleventyConfig, options: Partial<Options> = {}) {
+  eleventyConfig.addFilter("readingTime", (html: string) => readingTime(String(html ?? ""), options));
+}
