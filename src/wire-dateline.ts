@@ -12,7 +12,7 @@ export interface Dateline {
 
 const PLACE = String.raw`(?<place>[^\s,:()—–][^\n,:()—–]{0,39}?(?:,[^\S\n]*[^\n,:()—–]{1,40}?){0,2})`;
 const AGENCY = String.raw`(?:\s*\((?<agency>[^()]{1,40})\))?`;
-const SEPARATOR = String.raw`(?::|\s*[—–]|\s+-{1,2})`;
+const SEPARATOR = String.raw`(?<separator>:|\s*[—–]|\s+-{1,2})`;
 const DATELINE = new RegExp(`^${PLACE}${AGENCY}${SEPARATOR}(?:\\s*(?<rest>\\S.*))?$`, "su");
 const PARTICLES = new Set(["de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "en", "sur", "am", "an", "der", "di", "of", "upon", "au", "aux", "d", "l"]);
 
@@ -49,6 +49,7 @@ export function readDateline(paragraph: string): Dateline | undefined {
   const city = parts[0]!;
   if (!parts.every(looksLikePlace)) return undefined;
   if ((rest || parts.length === 1) && !isShouted(city) && !groups.agency) return undefined;
+  if (parts.length === 1 && !groups.agency && groups.separator === ":") return undefined; // "UPDATE: …" is no place
   return {
     place: parts.map(unshout).join(", "),
     hasCountry: parts.length > 1,

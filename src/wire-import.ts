@@ -68,7 +68,7 @@ export function parseWire(raw: string, boilerplate: Boilerplate): WireStory | { 
   if (title.length > MAX_HEADLINE) {
     return { error: `has no headline line: the first line is ${title.length} characters of story text (expected the headline alone on the first line)` };
   }
-  if (readDateline(title) || readDateLine(title)) {
+  if (readDateline(title)?.rest === "" || readDateLine(title)) {
     return { error: `has no headline line: the first line "${title}" is a dateline or date (expected the headline first)` };
   }
   const paragraphs = restOfFirst.length ? [restOfFirst, ...rest] : rest;

@@ -85,10 +85,18 @@ describe("reading wire copy", () => {
     expect(readDateline(line)).toMatchObject({ place, agency, rest });
   });
 
-  it.each(["However, he said: the vote stands", "He said:", "In Washington, officials said:", "Prices rose – again – on Monday"])(
+  it.each(["However, he said: the vote stands", "He said:", "In Washington, officials said:", "Prices rose – again – on Monday", "UPDATE: The toll rose to 12"])(
     "does not take the sentence %s for a dateline",
     (line) => expect(readDateline(line)).toBeUndefined(),
   );
+
+  it("takes a shouted label in the first line as part of the headline, but a dateline or date there as a missing headline", () => {
+    expect(parse("BREAKING: Quake Hits Lima\n\nLIMA, Peru — The ground shook.").title).toBe("BREAKING: Quake Hits Lima");
+    expect(parseWire("PARIS, France:\n\nThe minister resigned.", boilerplate)).toEqual({
+      error: 'has no headline line: the first line "PARIS, France:" is a dateline or date (expected the headline first)',
+    });
+    expect(parseWire("Sept. 20, 2020\n\nThe minister resigned.", boilerplate)).toHaveProperty("error", expect.stringContaining("is a dateline or date"));
+  });
 
   it.each([
     ["Published: Sept. 20, 2020, 3:45 p.m. EDT", "2020-09-20T15:45:00-04:00"],
