@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startStaticServer, type StaticServer } from "../src/static-server.ts";
+import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
+import { article, makeFixture, PROJECT, validFields, type Fixture } from "./fixture.ts";
+
+const seed = readFileSync(path.join(PROJECT, "articles/2020/wechat-ban-blocked.md"), "utf8");
+const SEED_URL = "/2020/09/20/wechat-ban-blocked/";
+
+let site: Fixture;
+beforeAll(async () => {
+  site = makeFixture({
+    "articles/2020/wechat-ban-blocked.md": seed,
+    "articles/bridge.md": article({ ...validFields, title: "Council approves new bridge" }, "The council voted for the river crossing."),
+    "articles/draft.md": article({ ...validFields, title: "Unpublished WeChat draft", draft: true }, "A WeChat story still being edited."),
+  });
+  const result = await site.run("build");
+  expect(result.code, result.stderr).toBe(0);
+}, 60_000);
+
+describe("the search index built by npm run build", () => {
+  it("writes Pagefind's bundle into _site/pagefind/ and reports the pages it indexed", () => {
+    expect(site.exists("_site/pagefind/pagefind-entry.json")).toBe(true);
+    expect(site.exists("_site/pagefind/pagefind-ui.js")).toBe(true);
+    expect(site.exists("_site/search/index.html")).toBe(true);
+    expect(site.exists("_site/search/search.js")).toBe(true);
+  });
+
+  it("gives every page a search box that is a link to the archive until the script turns it into a form", () => {
+    const html = site.read("_site/index.html");
+    // (Eleventy's HTML transforms may write a boolean attribute as attr="")
+    expect(html).toMatch(/<a href="\/archive\/" data-search-fallback(="")?>/);
+    expect(html).toMatch(/<form action="\/search\/" method="get" role="search" hidden(="")?>/);
+    expect(html).toMatch(/<script src="\/search\/search\.js" defer(="")?><\/script>/);
+  });
+});
+
+describe.skipIf(!hasChromium)("searching in Chromium, served as static files", () => {
+  let browser: Browser;
+  let server: StaticServer;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startStaticServer(path.join(site.root, "_site"))]);
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("finds the seed article for “WeChat” typed into the header's search box", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByRole("searchbox", { name: "Search" }).fill("WeChat");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/\/search\/\?q=WeChat$/);
+    const result = page.locator(".pagefind-ui__result-link").first();
+    await result.waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, "search-wechat.png") });
+    const links = await page.locator(".pagefind-ui__result-link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(links).toContain(SEED_URL);
+    expect(await page.locator(".pagefind-ui__result-link", { hasText: "Unpublished WeChat draft" }).count()).toBe(0);
+    await page.locator(`.pagefind-ui__result-link[href="${SEED_URL}"]`).click();
+    await page.waitForURL(`**${SEED_URL}`);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Judge Ends WeChat Download Ban in US-China Tech Battle");
+    await page.close();
+  }, 30_000);
+
+  it("shows a link to the archive instead of the form when JavaScript is off", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    expect(await page.locator("[data-search-fallback]").isVisible()).toBe(true);
+    expect(await page.locator("[data-search-box] form").isVisible()).toBe(false);
+    await page.locator("[data-search-fallback]").click();
+    await page.waitForURL("**/archive/");
+    await context.close();
+  }, 15_000);
+
+  it("says what to run when the search index is missing", async () => {
+    const page = await browser.newPage();
+    await page.route("**/pagefind/pagefind-ui.js", (route) => route.abort());
+    await page.goto(`${server.url}search/?q=WeChat`);
+    const message = page.locator("[data-search-missing]");
+    await message.waitFor({ state: "visible" });
+    expect(await message.textContent()).toContain("npm run build");
+    await page.close();
+  }, 15_000);
+});
