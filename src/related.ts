@@ -50,7 +50,7 @@ export function relatedArticles(articles: Article[], options: Partial<Options> =
     }
     for (const i of touched) shared[i] = 0;
     touched.length = 0;
-    for (let i = 0; best.length < Math.min(min, articles.length - 1); i++) {
+    for (let i = 0; best.length < Math.min(min, max, articles.length - 1); i++) {
       if (i !== self && !best.includes(i)) best.push(i);
     }
     return best.map((i) => articles[i]!);
