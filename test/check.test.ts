@@ -62,7 +62,8 @@ describe("editorial warnings", () => {
   });
 });
 
-describe("npm run check", () => {
+// each test runs the real command; a loaded 2-core machine needs more than 5 s
+describe("npm run check", { timeout: 30_000 }, () => {
   it("prints each warning after a 'warning:' prefix, still says N articles OK and exits 0", async () => {
     const site = withImageFile(makeFixture({
       "articles/long.md": article({ ...validFields, title: "Long ".repeat(30).trim(), tags: ["Bridges"] }),

@@ -18,7 +18,8 @@ function parsed(fixture: Fixture, file: string): Article {
 
 const files = (fixture: Fixture) => readdirSync(path.join(fixture.root, "articles"), { recursive: true }).map(String).filter((f) => f.endsWith(".md")).sort();
 
-describe("npm run new", () => {
+// each test runs the real command one to three times; a loaded 2-core machine needs more than 5 s
+describe("npm run new", { timeout: 30_000 }, () => {
   it("writes articles/<yyyy>/<slug>.md dated now in the site's zone with its offset, prints the path, and passes check as is", async () => {
     const site = makeFixture();
     const result = await runCommand(site.root, "new", ["Council approves new bridge", "--dateline", "Albany, United States", "--source", "AFP", "--tags", "Infrastructure, New York"]);
