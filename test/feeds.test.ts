@@ -77,7 +77,7 @@ describe("feeds on a fixture site built under SITE_URL + PATH_PREFIX", () => {
     const image = /<img src="([^"]+)" alt="A hazy skyline" width="(\d+)" height="(\d+)">/.exec(content);
     expect(image, content).not.toBeNull();
     expect(image![1]).toMatch(new RegExp(`^${BASE}/img/[^/]+\\.jpeg$`));
-    expect(site.exists(`_site/${image![1].slice(BASE.length + 1)}`)).toBe(true);
+    expect(site.exists(`_site/${image![1]!.slice(BASE.length + 1)}`)).toBe(true);
     expect(content).not.toContain("<script");
     expect(content).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   });
