@@ -9,6 +9,7 @@ import type { EleventyConfig } from "./eleventy-config.ts";
 import { buildNow } from "./clock.ts";
 import type { Article } from "./articles/load.ts";
 import { splitFrontMatter } from "./articles/frontmatter.ts";
+import { resolveImage } from "./articles/images.ts";
 import { isoInstant } from "./dates.ts";
 import { markdown } from "./markdown.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
@@ -94,9 +95,9 @@ export function storyHtml(article: Article, settings: FeedSettings, outputDir: s
   let html = rendered.get(article);
   if (html === undefined) {
     const split = splitFrontMatter(readFileSync(path.join(settings.root, article.file), "utf8"));
-    const folder = path.join(settings.root, path.dirname(article.file));
+    // the loader has already checked that every picture is a readable file beside the article
     html = absoluteStoryHtml(typeof split === "string" ? "" : split.body, article.url, settings.base,
-      (src) => renditionOf(path.join(folder, decodeURIComponent(src)), outputDir, settings.base));
+      (src) => renditionOf(resolveImage(article.file, src, settings.root) ?? src, outputDir, settings.base));
     rendered.set(article, html);
   }
   return html;

@@ -1,8 +1,9 @@
 // Full-text search with Pagefind: the built HTML is indexed after Eleventy (by `npm run build`
 // into the staging folder, by the dev server into its output), and /search/ runs Pagefind's UI
 // in the browser: no server. https://pagefind.app/docs/node-api/
-import * as pagefind from "pagefind";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import * as pagefind from "pagefind";
 import type { Site } from "../_data/site.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
@@ -18,8 +19,11 @@ export const defaults: Omit<Options, "site"> = {
   client: { from: "src/search-client.js", to: "search/search.js" },
 };
 
-/** Indexes every HTML page under `folder` into `folder/pagefind/`; throws if Pagefind reports a problem. */
-export async function indexSearch(folder: string): Promise<{ pages: number }> {
+/**
+ * Indexes the HTML under `folder` into `folder/pagefind/`; throws if Pagefind reports a problem.
+ * `pages` is what the index holds (pages with data-pagefind-body), `files` the HTML files read.
+ */
+export async function indexSearch(folder: string): Promise<{ pages: number; files: number }> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(errors.join("; "));
@@ -27,8 +31,10 @@ export async function indexSearch(folder: string): Promise<{ pages: number }> {
     const written = await index.writeFiles({ outputPath: path.join(folder, "pagefind") });
     const problems = [...added.errors, ...written.errors];
     if (problems.length) throw new Error(problems.join("; "));
-    if (added.page_count === 0) throw new Error(`no pages with content found in ${folder}`);
-    return { pages: added.page_count };
+    const entry = JSON.parse(readFileSync(path.join(folder, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    if (pages === 0) throw new Error(`no pages with content found in ${folder}`);
+    return { pages, files: added.page_count };
   } catch (error) {
     throw new Error(`Search index (Pagefind) failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
@@ -67,8 +73,8 @@ export function searchPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<O
   let output = "_site";
   const reindex = serialised(async () => {
     const started = performance.now();
-    const { pages } = await indexSearch(output);
-    console.log(`[search] indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const { pages, files } = await indexSearch(output);
+    console.log(`[search] indexed ${pages} pages (of ${files} HTML files) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     if (runMode !== "serve" && runMode !== "watch") return; // `npm run build` indexes the staging folder itself

@@ -6,6 +6,7 @@ import type { Site } from "../_data/site.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import type { Article } from "./articles/load.ts";
 import type { ListingPage } from "./articles/collections.ts";
+import { resolveImage } from "./articles/images.ts";
 import { isoInstant } from "./dates.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
 
@@ -121,8 +122,9 @@ export function seoPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Opti
   // https://www.11ty.dev/docs/events/#event-arguments — the programmatic build sets its own output
   eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) => void (outputDir = directories.output));
   eleventyConfig.addFilter("shareImage", async (article: Article): Promise<ShareImage | undefined> => {
-    if (!article.image) return undefined;
-    const rendition = await renditionOf(path.join(root, path.dirname(article.file), article.image.src), outputDir, settings.base);
+    const file = article.image && resolveImage(article.file, article.image.src, root);
+    if (!article.image || !file) return undefined;
+    const rendition = await renditionOf(file, outputDir, settings.base);
     return { ...rendition, alt: article.image.alt };
   });
   eleventyConfig.addFilter("socialTags", (page: { title: string; description: string; url: string }, article?: Article, image?: ShareImage) => socialTags(page, settings, article, image));

@@ -5,7 +5,8 @@ import type { Site } from "../_data/site.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { buildNow } from "./clock.ts";
 import type { Article } from "./articles/load.ts";
-import type { Collections, ListingPage } from "./articles/collections.ts";
+import type { ListingPage } from "./articles/collections.ts";
+import { COLLECTIONS } from "./articles/plugin.ts";
 import { isoInstant, machineDate } from "./dates.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
 
@@ -15,6 +16,8 @@ export interface Options {
   /** Google News takes articles from the last two days, at most 1,000 per sitemap. */
   newsWindowHours: number;
   newsLimit: number;
+  /** Index pages listed with the newest change of all (the listing pages are found by name). */
+  indexes: string[];
   layouts: { sitemap: string; news: string; robots: string };
 }
 
@@ -22,6 +25,7 @@ export const defaults: Omit<Options, "site"> = {
   now: () => buildNow(),
   newsWindowHours: 48,
   newsLimit: 1000,
+  indexes: ["/tags/", "/sources/", "/datelines/", "/archive/"],
   layouts: { sitemap: "layouts/sitemap.njk", news: "layouts/news-sitemap.njk", robots: "layouts/robots.njk" },
 };
 
@@ -39,20 +43,25 @@ export interface NewsUrl {
 const published = (articles: Article[]) => articles.filter((a) => a.status === "published");
 const lastChange = (a: Article) => a.updated ?? a.date;
 
-/** Articles, then listing pages with a published article on them (lastmod: their newest change). */
-export function sitemapUrls(collections: Pick<Collections, "articles" | "homePages" | "tagPages" | "monthPages">, options: { base: string; timezone: string }): SitemapUrl[] {
+/** Every paginated collection (homePages, tagPages, …): its name ends in "Pages". */
+export const listingCollections = (collections: Record<string, unknown>) =>
+  Object.keys(collections).filter((name) => name.endsWith("Pages")).sort();
+
+/** Articles, then listing pages with a published article on them (lastmod: their newest change), then indexes. */
+export function sitemapUrls(collections: Record<string, unknown> & { articles: Article[] }, options: { base: string; timezone: string; indexes: string[] }): SitemapUrl[] {
   const lastmod = (list: Article[]) => {
     const newest = list.reduce<Article | undefined>((best, a) => (!best || lastChange(a).instant > lastChange(best).instant ? a : best), undefined);
     return newest && machineDate(lastChange(newest), options.timezone);
   };
   const urls: SitemapUrl[] = published(collections.articles).map((a) => ({ loc: absoluteUrl(a.url, options.base), lastmod: machineDate(lastChange(a), options.timezone) }));
-  const listings: ListingPage[] = [...collections.homePages, ...collections.tagPages, ...collections.monthPages];
-  for (const page of listings) {
-    const modified = lastmod(published(page.items));
-    if (modified) urls.push({ loc: absoluteUrl(page.url, options.base), lastmod: modified });
+  for (const name of listingCollections(collections)) {
+    for (const page of collections[name] as ListingPage[]) {
+      const modified = lastmod(published(page.items));
+      if (modified) urls.push({ loc: absoluteUrl(page.url, options.base), lastmod: modified });
+    }
   }
   const all = lastmod(published(collections.articles));
-  if (all) for (const index of ["/tags/", "/archive/"]) urls.push({ loc: absoluteUrl(index, options.base), lastmod: all });
+  if (all) for (const index of options.indexes) urls.push({ loc: absoluteUrl(index, options.base), lastmod: all });
   return urls;
 }
 
@@ -69,7 +78,7 @@ export function newsUrls(articles: Article[], now: DateTime, options: { base: st
 export function sitemapsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "site"> & Partial<Options>) {
   const { site, now, layouts, ...news }: Options = { ...defaults, ...userOptions };
   const options = { base: siteBase(site), timezone: site.timezone, ...news };
-  eleventyConfig.addFilter("sitemapUrls", (collections: Collections) => sitemapUrls(collections, options));
+  eleventyConfig.addFilter("sitemapUrls", (collections: Record<string, unknown> & { articles: Article[] }) => sitemapUrls(collections, options));
   eleventyConfig.addFilter("newsUrls", (articles: Article[]) => newsUrls(articles, now(), options));
   const page = (name: string, permalink: string, layout: string, imports: string[]) =>
     eleventyConfig.addTemplate(`sitemaps/${name}.njk`, "", {
@@ -77,7 +86,7 @@ export function sitemapsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick
       sitemaps: { index: absoluteUrl("/sitemap.xml", options.base), news: absoluteUrl("/news-sitemap.xml", options.base) },
       publication: { name: site.publisher, language: site.language },
     });
-  page("sitemap", "/sitemap.xml", layouts.sitemap, ["articles", "homePages", "tagPages", "monthPages"]);
+  page("sitemap", "/sitemap.xml", layouts.sitemap, COLLECTIONS.filter((name) => name === "articles" || name.endsWith("Pages")));
   page("news", "/news-sitemap.xml", layouts.news, ["articles"]);
   page("robots", "/robots.txt", layouts.robots, []);
 }

@@ -21,8 +21,9 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("the search index built by npm run build", () => {
-  it("writes Pagefind's bundle into _site/pagefind/ and reports the pages it indexed", () => {
-    expect(site.exists("_site/pagefind/pagefind-entry.json")).toBe(true);
+  it("writes Pagefind's bundle into _site/pagefind/, holding the published articles only", () => {
+    const entry = JSON.parse(site.read("_site/pagefind/pagefind-entry.json"));
+    expect(entry.languages.en.page_count).toBe(2);
     expect(site.exists("_site/pagefind/pagefind-ui.js")).toBe(true);
     expect(site.exists("_site/search/index.html")).toBe(true);
     expect(site.exists("_site/search/search.js")).toBe(true);
@@ -59,6 +60,7 @@ describe.skipIf(!hasChromium)("searching in Chromium, served as static files", (
     await page.screenshot({ path: path.join(ARTIFACTS, "search-wechat.png") });
     const links = await page.locator(".pagefind-ui__result-link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(links).toContain(SEED_URL);
+    for (const link of links) expect(link).toMatch(/^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/); // articles, not listings
     expect(await page.locator(".pagefind-ui__result-link", { hasText: "Unpublished WeChat draft" }).count()).toBe(0);
     await page.locator(`.pagefind-ui__result-link[href="${SEED_URL}"]`).click();
     await page.waitForURL(`**${SEED_URL}`);

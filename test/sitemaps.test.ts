@@ -40,10 +40,17 @@ describe("sitemaps on a fixture site with a pinned BUILD_NOW", () => {
       [`${BASE}/`]: "2026-01-01T01:00:00-05:00",
       [`${BASE}/tags/markets/`]: "2026-01-01T01:00:00-05:00",
       [`${BASE}/tags/infrastructure/`]: "2025-12-31T09:15:00-05:00",
+      [`${BASE}/sources/afp/`]: "2026-01-01T01:00:00-05:00",
+      [`${BASE}/datelines/albany-united-states/`]: "2026-01-01T01:00:00-05:00",
+      [`${BASE}/archive/2026/`]: "2026-01-01T01:00:00-05:00",
+      [`${BASE}/archive/2025/`]: "2025-12-31T09:15:00-05:00",
+      [`${BASE}/archive/2024/`]: "2024-03-05",
       [`${BASE}/archive/2026/01/`]: "2026-01-01T01:00:00-05:00",
       [`${BASE}/archive/2025/12/`]: "2025-12-31T09:15:00-05:00",
       [`${BASE}/archive/2024/03/`]: "2024-03-05",
       [`${BASE}/tags/`]: "2026-01-01T01:00:00-05:00",
+      [`${BASE}/sources/`]: "2026-01-01T01:00:00-05:00",
+      [`${BASE}/datelines/`]: "2026-01-01T01:00:00-05:00",
       [`${BASE}/archive/`]: "2026-01-01T01:00:00-05:00",
     });
     expect(urls).toHaveLength(Object.keys(lastmod).length);

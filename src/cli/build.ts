@@ -28,8 +28,8 @@ async function main(): Promise<number> {
     const eleventy = new Eleventy(".", staging, { configPath: ".eleventy.ts", quietMode: true });
     await eleventy.write();
     // search index into the staging folder, so a failed index never replaces the live site
-    const { pages } = await indexSearch(staging);
-    console.log(`Indexed ${pages} pages for search in ${seconds()} s`);
+    const search = await indexSearch(staging);
+    console.log(`Indexed ${search.pages} pages for search (of ${search.files} HTML files) by ${seconds()} s`);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     console.error(error instanceof Error ? error.message : error);
