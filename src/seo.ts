@@ -1,5 +1,6 @@
 // What search engines and social cards read in <head>: Open Graph, Twitter/X card and schema.org
 // JSON-LD. The partial _includes/partials/head-meta.njk prints it; every value is escaped there.
+import { copyFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Site } from "../_data/site.ts";
@@ -27,17 +28,22 @@ export interface ShareImage {
   alt: string;
 }
 
-type ImageStats = Record<string, { url: string; width: number; height: number }[]>;
+type ImageStats = Record<string, { url: string; width: number; height: number; filename: string; outputPath: string }[]>;
 // eleventy-img 6 ships no types; this is the one call used. https://www.11ty.dev/docs/plugins/image/
 const eleventyImage = createRequire(import.meta.url)("@11ty/eleventy-img") as (src: string, options: Record<string, unknown>) => Promise<ImageStats>;
 
-/** A 1200-pixel JPEG of a picture (smaller ones keep their size), written into the build output. */
 export type ImageFile = { url: string; width: number; height: number };
 
-export async function renditionOf(file: string, outputDir: string, base: string): Promise<ImageFile> {
-  const stats = await eleventyImage(file, { widths: [1200], formats: ["jpeg"], outputDir: path.join(outputDir, "img"), urlPath: "/img/" });
+/**
+ * A 1200-pixel JPEG of a picture (smaller ones keep their size) for share cards and feeds. Encoded
+ * once into `cacheDir` (eleventy-img skips files already there), copied into each build's img/.
+ */
+export async function renditionOf(file: string, outputDir: string, base: string, cacheDir = ".cache/share-images"): Promise<ImageFile> {
+  const stats = await eleventyImage(file, { widths: [1200], formats: ["jpeg"], outputDir: cacheDir, urlPath: "/img/" });
   const jpeg = stats.jpeg?.[0];
   if (!jpeg) throw new Error(`${file}: the image could not be converted to JPEG`);
+  await mkdir(path.join(outputDir, "img"), { recursive: true });
+  await copyFile(jpeg.outputPath, path.join(outputDir, "img", jpeg.filename));
   return { url: absoluteUrl(jpeg.url, base), width: jpeg.width, height: jpeg.height };
 }
 
