@@ -38,15 +38,21 @@ export function relatedArticles(articles: Article[], options: Partial<Options> =
         if (count === 0) touched.push(other);
       }
     }
-    // best `max` by (shared tags desc, index asc = newer first), kept sorted by insertion
+    // best `max` by rank = shared tags, then newer (lower index); kept sorted by insertion.
+    // No closures in this loop: tsx wraps every function it creates, which costs seconds here.
     const best: number[] = [];
+    const ranks: number[] = [];
     for (const candidate of touched) {
-      const rank = (i: number) => shared[i]! * articles.length - i; // more tags first, then newer
-      if (best.length === max && rank(candidate) <= rank(best[max - 1]!)) continue;
+      const rank = shared[candidate]! * articles.length - candidate;
+      if (best.length === max && rank <= ranks[max - 1]!) continue;
       let at = best.length;
-      while (at > 0 && rank(best[at - 1]!) < rank(candidate)) at--;
+      while (at > 0 && ranks[at - 1]! < rank) at--;
       best.splice(at, 0, candidate);
-      if (best.length > max) best.pop();
+      ranks.splice(at, 0, rank);
+      if (best.length > max) {
+        best.pop();
+        ranks.pop();
+      }
     }
     for (const i of touched) shared[i] = 0;
     touched.length = 0;
