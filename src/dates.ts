@@ -50,11 +50,24 @@ export function parseArticleDate(raw: string, zone: string): ArticleDate | strin
 
 const AP_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
+// Every listing shows the same dates again; luxon's zone lookups cost ~0.3 ms a call, so each
+// (format, instant, zone) is formatted once per process.
+const formatted = new Map<string, string>();
+function memo(kind: string, date: ArticleDate, zone: string, format: (t: DateTime) => string): string {
+  const key = `${kind}|${date.instant.toMillis()}|${date.instant.offset}|${date.hasTime}|${zone}`;
+  let text = formatted.get(key);
+  if (text === undefined) formatted.set(key, (text = format(date.instant.setZone(zone))));
+  return text;
+}
+
 /** Reader-facing date in AP style: "Sept. 20, 2020, 2:30 p.m. EDT", or "Sept. 20, 2020". */
 export function readableDate(date: ArticleDate, zone: string): string {
-  const t = date.instant.setZone(zone);
+  return memo("readable", date, zone, (t) => apStyle(t, date.hasTime));
+}
+
+function apStyle(t: DateTime, hasTime: boolean): string {
   const day = `${AP_MONTHS[t.month - 1]} ${t.day}, ${t.year}`;
-  if (!date.hasTime) return day;
+  if (!hasTime) return day;
   const hour = t.hour % 12 || 12;
   const minutes = t.minute ? `:${String(t.minute).padStart(2, "0")}` : "";
   const meridiem = t.hour < 12 ? "a.m." : "p.m.";
@@ -63,15 +76,14 @@ export function readableDate(date: ArticleDate, zone: string): string {
 
 /** Machine date for `<time datetime>`: a bare day stays a day, an instant keeps its offset. */
 export function machineDate(date: ArticleDate, zone: string): string {
-  const t = date.instant.setZone(zone);
-  return date.hasTime
-    ? t.toISO({ suppressMilliseconds: true, includeOffset: true })!
-    : t.toISODate()!;
+  return memo("machine", date, zone, (t) =>
+    date.hasTime ? t.toISO({ suppressMilliseconds: true, includeOffset: true })! : t.toISODate()!,
+  );
 }
 
 /** Full ISO instant with offset, for feeds, sitemaps and JSON-LD (which need a time). */
 export function isoInstant(date: ArticleDate, zone: string): string {
-  return date.instant.setZone(zone).toISO({ suppressMilliseconds: true })!;
+  return memo("iso", date, zone, (t) => t.toISO({ suppressMilliseconds: true })!);
 }
 
 export interface Options {
