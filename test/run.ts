@@ -8,7 +8,7 @@ mkdirSync("test-results", { recursive: true });
 rmSync(report, { force: true });
 const vitest = spawnSync(
   process.execPath,
-  ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  ["node_modules/vitest/vitest.mjs", "run", "--testTimeout=120000", "--hookTimeout=120000", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)],
   { stdio: "inherit", env: { ...process.env, TZ: process.env.TZ ?? "UTC" } },
 );
 
