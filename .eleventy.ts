@@ -15,6 +15,8 @@ import { feedsPlugin } from "./src/feeds.ts";
 import { sitemapsPlugin } from "./src/sitemaps.ts";
 import { seoPlugin } from "./src/seo.ts";
 import { searchPlugin } from "./src/search.ts";
+import { devServerPlugin } from "./src/dev-server.ts";
+import { deployPlugin } from "./src/deploy.ts";
 
 export default function (eleventyConfig: EleventyConfig) {
   // Input: TypeScript data files, only the folders that are content
@@ -41,6 +43,11 @@ export default function (eleventyConfig: EleventyConfig) {
 
   // URLs: every root-relative URL in HTML gets the path prefix (GitHub Pages project sites)
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  // Static hosts: .nojekyll so GitHub Pages serves the folder as built
+  eleventyConfig.addPlugin(deployPlugin);
+
+  // `npm start` only: port, live reload, article problems shown in the browser too
+  eleventyConfig.addPlugin(devServerPlugin);
 }
 
 export const config = {

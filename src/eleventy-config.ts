@@ -21,6 +21,7 @@ export interface EleventyConfig {
   setLibrary(name: string, library: unknown): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setServerOptions(options: Record<string, unknown>): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   on(event: string, fn: (...args: any[]) => unknown): void;
   ignores: { add(glob: string): void };
