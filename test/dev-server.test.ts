@@ -1,0 +1,182 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { liftEmbargo } from "../src/articles/plugin.ts";
+import { parseArticle } from "../src/articles/load.ts";
+import { portFrom } from "../src/dev-server.ts";
+import { DateTime } from "luxon";
+import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
+import { article, makeFixture, PINNED_ENV, validFields, type Fixture } from "./fixture.ts";
+
+describe("dev server settings", () => {
+  it("takes the port from PORT only when it is a real port number", () => {
+    expect(portFrom("3000")).toBe(3000);
+    expect(portFrom(undefined)).toBeUndefined();
+    expect(portFrom("")).toBeUndefined();
+    expect(portFrom("80a")).toBeUndefined();
+    expect(portFrom("70000")).toBeUndefined();
+  });
+
+  it("publishes an embargoed article once the clock passes its date, without re-reading the file", () => {
+    const zone = "America/New_York";
+    const loadedAt = DateTime.fromISO("2026-01-01T12:00:00Z");
+    const parsed = parseArticle("articles/later.md", article({ ...validFields, date: "2026-01-02T09:00:00-05:00" }), { timezone: zone, now: loadedAt });
+    if (!("article" in parsed)) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.article.status).toBe("embargoed");
+    expect(liftEmbargo(parsed.article, loadedAt).status).toBe("embargoed");
+    expect(liftEmbargo(parsed.article, DateTime.fromISO("2026-01-02T13:59:59Z")).status).toBe("embargoed");
+    expect(liftEmbargo(parsed.article, DateTime.fromISO("2026-01-02T14:00:00Z")).status).toBe("published");
+  });
+});
+
+const BRIDGE = "articles/2025/bridge.md";
+const BRIDGE_URL = "/2025/06/01/bridge/";
+const bridge = (title: string, body: string) => article({ ...validFields, title, tags: ["Infrastructure"] }, body);
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** `npm start` in the fixture, in its own process group so the whole tree can be stopped. */
+function startDevServer(root: string, port: number) {
+  const child = spawn("npm", ["start"], {
+    cwd: root,
+    detached: true,
+    env: { ...process.env, ...PINNED_ENV, PATH_PREFIX: "", SITE_URL: "", PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  return {
+    child,
+    output: () => output,
+    async waitFor(pattern: RegExp, ms: number) {
+      const end = Date.now() + ms;
+      while (!pattern.test(output)) {
+        if (child.exitCode !== null) throw new Error(`dev server exited (${child.exitCode}):\n${output}`);
+        if (Date.now() > end) throw new Error(`no ${pattern} within ${ms} ms:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  };
+}
+
+async function stop(child: ChildProcess | undefined) {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid, "SIGTERM");
+  const timer = setTimeout(() => child.exitCode === null && process.kill(-child.pid!, "SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium", () => {
+  let site: Fixture;
+  let server: ReturnType<typeof startDevServer>;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+  const get = async (url: string) => {
+    const response = await fetch(origin + url);
+    return { status: response.status, html: await response.text() };
+  };
+  const waitForText = (text: string) =>
+    page.waitForFunction((t) => document.querySelector("main")?.textContent?.includes(t), text, { timeout: 30_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- dev server output ---\n${server.output()}`);
+    });
+
+  /** Opens a page and waits until its live-reload socket is connected, so no rebuild goes unseen. */
+  async function open(url: string) {
+    const connected = page.waitForEvent("console", { predicate: (message) => message.text().includes("Connected"), timeout: 15_000 });
+    await page.goto(origin + url);
+    await connected;
+  }
+
+  beforeAll(async () => {
+    site = makeFixture({
+      [BRIDGE]: bridge("Council approves new bridge", "The council voted on Monday."),
+      "articles/2025/ferry.md": article({ ...validFields, title: "Ferry service resumes", date: "2025-05-02", tags: ["Transport"] }),
+      "articles/2025/draft.md": article({ ...validFields, title: "Unfinished draft", date: "2025-05-03", draft: true }),
+      "articles/2026/later.md": article({ ...validFields, title: "Embargoed budget story", date: "2026-03-01T09:00:00-05:00" }),
+    });
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    server = startDevServer(site.root, port);
+    [browser] = await Promise.all([launchBrowser(), server.waitFor(/Server at http:\/\/localhost:\d+/, 90_000)]);
+    expect(server.output()).toContain(`localhost:${port}/`);
+    page = await browser.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stop(server?.child);
+    expect(server?.child.exitCode !== null || server?.child.signalCode !== null).toBe(true);
+  });
+
+  it("serves on PORT into _site.dev/, leaves _site/ alone, and shows drafts and embargoed articles marked", async () => {
+    const home = await get("/");
+    expect(home.status).toBe(200);
+    expect(home.html).toContain("Unfinished draft");
+    expect(home.html).toContain("Embargoed budget story");
+    expect((await get("/2025/05/03/draft/")).html).toMatch(/class="status status-draft"[^>]*>[^<]*Draft/);
+    expect((await get("/2026/03/01/later/")).html).toMatch(/Embargoed until <time datetime="2026-03-01T09:00:00-05:00">/);
+    expect(site.exists("_site.dev/index.html")).toBe(true);
+    expect(site.exists("_site")).toBe(false);
+  });
+
+  it("live-reloads the open article after an edit, and rebuilds home, tag and archive pages after a title change", async () => {
+    await open(BRIDGE_URL);
+    expect(await page.locator("h1").textContent()).toBe("Council approves new bridge");
+
+    let saved = Date.now();
+    site.write(BRIDGE, bridge("Council approves new bridge", "The council voted on Tuesday, not Monday."));
+    await waitForText("voted on Tuesday, not Monday.");
+    console.log(`body edit on screen ${Date.now() - saved} ms after saving`);
+
+    saved = Date.now();
+    site.write(BRIDGE, bridge("Council approves a longer bridge", "The council voted on Tuesday, not Monday."));
+    await waitForText("Council approves a longer bridge");
+    console.log(`title edit on screen ${Date.now() - saved} ms after saving`);
+    for (const listing of ["/", "/tags/infrastructure/", "/archive/2025/06/"]) {
+      const { status, html } = await get(listing);
+      expect(status, listing).toBe(200);
+      expect(html, listing).toContain("Council approves a longer bridge");
+      expect(html, listing).not.toContain("Council approves new bridge");
+    }
+
+    site.write("articles/2025/harbour.md", article({ ...validFields, title: "Harbour reopens after storm", date: "2025-06-10" }));
+    await open("/");
+    await waitForText("Harbour reopens after storm");
+    expect((await get("/2025/06/10/harbour/")).status).toBe(200);
+  }, 90_000);
+
+  it("reports a broken front matter in the terminal and on the open page, keeps serving, and recovers once fixed", async () => {
+    await open(BRIDGE_URL);
+    const panel = page.locator("#dev-problems");
+    site.write(BRIDGE, "---\ntitle: [Council approves\n---\n\nThe council voted.\n");
+    await panel.waitFor({ timeout: 30_000 });
+    const problem = `${BRIDGE}: front matter: YAML syntax error at line`;
+    expect(await panel.textContent()).toContain(problem);
+    await server.waitFor(new RegExp(problem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), 5000);
+    await page.screenshot({ path: path.join(ARTIFACTS, "dev-server-problem.png") });
+    expect((await get("/")).status).toBe(200); // the rest of the site is still served
+
+    // a field name that looks like markup is shown as text, never parsed
+    site.write(BRIDGE, "---\n" + `title: Council approves\n"<b id=injected>bold</b>": 1\n` + "---\n\nThe council voted.\n");
+    await page.waitForFunction(() => document.querySelector("#dev-problems")?.textContent?.includes("<b id=injected>bold</b>"), null, { timeout: 30_000 });
+    expect(await page.locator("#injected").count()).toBe(0);
+
+    site.write(BRIDGE, bridge("Council approves the bridge again", "The council voted once more."));
+    await waitForText("The council voted once more.");
+    expect(await panel.count()).toBe(0);
+    await server.waitFor(/all problems fixed/, 5000);
+    expect(server.child.exitCode).toBeNull();
+  }, 90_000);
+});
