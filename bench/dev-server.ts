@@ -38,17 +38,27 @@ export async function measureDevServer(site: BenchSite, target: DevTarget, edits
     const started = performance.now();
     await Promise.race([exited, until(async () => (await fetchPage(url)) !== undefined && watching() > 0, timeoutMs, "the dev server to serve the article")]);
     const startupMs = performance.now() - started;
-    const samples: number[] = [];
-    for (let i = 0; i < edits; i++) {
-      const marker = `benchedit${i}x${Date.now().toString(36)}`;
+    const edit = async (marker: string): Promise<number> => {
       const builds = watching();
       appendFileSync(file, `${marker}\n`);
       const saved = performance.now();
       await Promise.race([exited, until(async () => (await fetchPage(url))?.includes(marker) ?? false, timeoutMs, `the edited article (${marker})`)]);
-      samples.push(performance.now() - saved);
+      const ms = performance.now() - saved;
       // let the rest of the incremental rebuild finish before the next save
       await Promise.race([exited, until(async () => watching() > builds, 120_000, "the rebuild to finish").catch(() => undefined)]);
+      return ms;
+    };
+    // chokidar is still scanning the tree when "Watching…" is printed, and a change to a file it has
+    // not seen yet is dropped: append until Eleventy reports the change, then one unmeasured edit
+    const changes = () => output.split("File changed:").length - 1;
+    for (let attempt = 0; changes() === 0; attempt++) {
+      if (attempt === 30) throw new Error(`the dev server never noticed an edit:\n${output.slice(-2000)}`);
+      appendFileSync(file, `benchwarmup${attempt}\n`);
+      await Promise.race([exited, until(async () => changes() > 0, 10_000, "the watcher").catch(() => undefined)]);
     }
+    await edit(`benchwarmup${Date.now().toString(36)}`);
+    const samples: number[] = [];
+    for (let i = 0; i < edits; i++) samples.push(await edit(`benchedit${i}x${Date.now().toString(36)}`));
     return { startupMs, samples };
   } finally {
     await stop(server);
