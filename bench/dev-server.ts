@@ -27,12 +27,24 @@ export async function measureDevServer(site: BenchSite, target: DevTarget, edits
   const original = readFileSync(file, "utf8");
   // its own process group, so the server and npm's shell stop together
   const server = spawn("npm", ["start", "--", `--port=${port}`], { cwd: site.root, env: { ...env, PORT: String(port) }, detached: true });
+  // count Eleventy's signals line by line; keep only the tail of its (long) log for errors
   let output = "";
-  server.stdout!.on("data", (chunk) => (output += chunk));
-  server.stderr!.on("data", (chunk) => (output += chunk));
+  let partial = "";
+  const seen = { watching: 0, changed: 0 };
+  const read = (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = lines.pop()!;
+    for (const line of lines) {
+      if (line.includes("Watching…")) seen.watching++;
+      if (line.includes("File changed:")) seen.changed++;
+    }
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  server.stdout!.on("data", read);
+  server.stderr!.on("data", read);
   const exited = new Promise<never>((_, reject) => server.on("exit", (code) => reject(new Error(`npm start exited (${code}):\n${output.slice(-2000)}`))));
   exited.catch(() => undefined);
-  const watching = () => output.split("Watching…").length - 1;
+  const watching = () => seen.watching;
   const url = `http://localhost:${port}${target.url}`;
   try {
     const started = performance.now();
@@ -50,7 +62,7 @@ export async function measureDevServer(site: BenchSite, target: DevTarget, edits
     };
     // chokidar is still scanning the tree when "Watching…" is printed, and a change to a file it has
     // not seen yet is dropped: append until Eleventy reports the change, then one unmeasured edit
-    const changes = () => output.split("File changed:").length - 1;
+    const changes = () => seen.changed;
     for (let attempt = 0; changes() === 0; attempt++) {
       if (attempt === 30) throw new Error(`the dev server never noticed an edit:\n${output.slice(-2000)}`);
       appendFileSync(file, `benchwarmup${attempt}\n`);
