@@ -19,8 +19,9 @@ export function dateProblem(raw: string): string | undefined {
   const m = PATTERN.exec(raw.trim());
   if (!m) return `is "${raw}" (expected ${DATE_FORMS})`;
   const [, y, mo, d, h = "0", mi = "0", s = "0", offset] = m;
-  const day = DateTime.fromObject({ year: +y!, month: +mo!, day: +d! }, { zone: "UTC" });
-  if (!day.isValid) return `"${raw}" is not a real calendar date (expected ${DATE_FORMS})`;
+  // days in the month by arithmetic: day 0 of the next month is the last day of this one
+  const lastDay = new Date(Date.UTC(+y!, +mo!, 0)).getUTCDate();
+  if (+mo! < 1 || +mo! > 12 || +d! < 1 || +d! > lastDay) return `"${raw}" is not a real calendar date (expected ${DATE_FORMS})`;
   if (+h > 23 || +mi > 59 || +s > 59) return `"${raw}" is not a real time of day (expected ${DATE_FORMS})`;
   if (offset && offset !== "Z" && Math.abs(+offset.slice(1, 3)) > 14) {
     return `"${raw}" has an impossible UTC offset (expected ${DATE_FORMS})`;

@@ -31,15 +31,22 @@ export const markdown = createMarkdown();
 
 /** Plain text of the first paragraph: the default standfirst when front matter has none. */
 export function firstParagraphText(body: string): string {
-  const tokens = markdown.parse(body, {});
-  const start = tokens.findIndex((t) => t.type === "paragraph_open");
-  const inline = start === -1 ? undefined : tokens[start + 1];
-  if (!inline?.children) return "";
-  return inline.children
-    .map((t) => (t.type === "text" || t.type === "code_inline" ? t.content : t.type.endsWith("break") ? " " : ""))
-    .join("")
-    .replace(/\s+/g, " ")
-    .trim();
+  // Parse a growing prefix, cut at blank lines, instead of the whole story: the first paragraph
+  // is nearly always within the first few blocks, and a full parse per article adds up at scale.
+  const blocks = body.split(/\n[ \t]*\n/);
+  for (let count = 2; ; count *= 2) {
+    const tokens = markdown.parse(blocks.slice(0, count).join("\n\n"), {});
+    const start = tokens.findIndex((t) => t.type === "paragraph_open");
+    const inline = start === -1 ? undefined : tokens[start + 1];
+    if (inline?.children) {
+      return inline.children
+        .map((t) => (t.type === "text" || t.type === "code_inline" ? t.content : t.type.endsWith("break") ? " " : ""))
+        .join("")
+        .replace(/\s+/g, " ")
+        .trim();
+    }
+    if (count >= blocks.length) return "";
+  }
 }
 
 /** Eleventy renders `.md` with this instance; articles bypass template engines (see articles.11tydata.ts). */

@@ -1,6 +1,7 @@
 // Reading an article file: BOM and CRLF tolerated, YAML read with the core schema so dates stay
 // the text the editor typed (YAML 1.1 timestamps would silently roll 2020-02-30 into March).
-import { parseDocument } from "yaml";
+// js-yaml reads front matter several times faster than `yaml`, which matters at 10,000 articles.
+import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 
 export interface SplitFile {
   yaml: string;
@@ -32,14 +33,14 @@ export function splitFrontMatter(raw: string): SplitFile | string {
 export type YamlResult = { data: Record<string, unknown> } | { error: string; line: number; column: number };
 
 export function parseYaml(yaml: string, startLine = 1): YamlResult {
-  const doc = parseDocument(yaml, { schema: "core", uniqueKeys: true, prettyErrors: true });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
-    const message = first.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-    return { error: message, line: pos.line + startLine - 1, column: pos.col };
+  let data: unknown;
+  try {
+    // duplicate keys are errors by default in js-yaml, as they should be in front matter
+    data = load(yaml, { schema: CORE_SCHEMA }) ?? {};
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    return { error: error.reason, line: error.mark.line + startLine, column: error.mark.column + 1 };
   }
-  const data: unknown = doc.toJS() ?? {};
   if (typeof data !== "object" || Array.isArray(data) || data === null) {
     return { error: "front matter is not a list of fields (expected key: value lines)", line: startLine, column: 1 };
   }
