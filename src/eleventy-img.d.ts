@@ -1,5 +1,12 @@
-// @11ty/eleventy-img 6 ships JavaScript without declarations; this covers the part the site uses.
+// @11ty/eleventy-img 6 ships JavaScript without declarations; this covers the parts the site uses.
+// https://www.11ty.dev/docs/plugins/image/
 declare module "@11ty/eleventy-img" {
-  /** Turns every local <img> in built HTML into responsive <picture> markup. https://www.11ty.dev/docs/plugins/image/#html-transform */
-  export const eleventyImageTransformPlugin: (eleventyConfig: unknown, options?: Record<string, unknown>) => void;
+  type Metadata = Record<string, { filename: string; url: string; width: number; height: number }[]>;
+  interface ImageFunction {
+    (src: string, options: Record<string, unknown>): Promise<Metadata>;
+    statsSync(src: string, options: Record<string, unknown>): Metadata;
+    generateHTML(metadata: Metadata, attributes: Record<string, string>): string;
+  }
+  const Image: ImageFunction;
+  export default Image;
 }

@@ -101,7 +101,7 @@ describe("responsive images in a build", () => {
     expect(lead).toMatch(/<source type="image\/webp" srcset="[^"]+-1200\.webp 1200w" sizes="[^"]+">/);
     expect(lead).toMatch(/<img [^>]*loading="eager"/);
     expect(lead).toMatch(/<img [^>]*fetchpriority="high"/);
-    expect(lead).toMatch(/<img [^>]*src="\/img\/[\w-]+-400\.jpeg" alt="The new bridge at dusk"[^>]* width="1200" height="675"/);
+    expect(lead).toMatch(/<img [^>]*alt="The new bridge at dusk"[^>]* src="\/img\/[\w-]+-400\.jpeg" width="1200" height="675"/);
     expect(articlePage()).toContain('<figcaption>The crossing opens in May. <span class="credit">Photo: AFP/Jane Doe</span></figcaption>');
   });
 
