@@ -6,7 +6,7 @@ import site from "../../_data/site.ts";
 import { buildNow } from "../clock.ts";
 import { formatProblem, loadArticles } from "../articles/load.ts";
 import { folderSize, stagingFolder, swapInto } from "../output.ts";
-import { indexSearch } from "../search.ts";
+import { lastIndex } from "../search.ts";
 
 const OUTPUT = "_site";
 
@@ -26,10 +26,10 @@ async function main(): Promise<number> {
   await rm(staging, { recursive: true, force: true });
   try {
     const eleventy = new Eleventy(".", staging, { configPath: ".eleventy.ts", quietMode: true });
+    // the search index is written into the staging folder too (src/search.ts), so a failed
+    // index never replaces the live site
     await eleventy.write();
-    // search index into the staging folder, so a failed index never replaces the live site
-    const search = await indexSearch(staging);
-    console.log(`Indexed ${search.pages} pages for search (of ${search.files} HTML files) by ${seconds()} s`);
+    console.log(`Indexed ${lastIndex?.pages ?? 0} pages for search (of ${lastIndex?.files ?? 0} HTML files) by ${seconds()} s`);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     console.error(error instanceof Error ? error.message : error);
