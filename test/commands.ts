@@ -4,10 +4,10 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { PINNED_ENV, PROJECT, type RunResult } from "./fixture.ts";
 
-const COMMANDS = { new: "src/cli/new.ts", import: "src/cli/import.ts", check: "src/cli/check.ts" };
-export type Command = keyof typeof COMMANDS;
+export type Command = "new" | "import" | "check";
 
-const argv = (command: Command, args: string[]) => ["--import", "tsx", path.join(PROJECT, COMMANDS[command]), ...args];
+// the launcher `npm run new|import|check` uses
+const argv = (command: Command, args: string[]) => [path.join(PROJECT, "src/cli/launch.mjs"), command, ...args];
 const environment = (env: Record<string, string>) => ({ ...process.env, ...PINNED_ENV, PATH_PREFIX: "", SITE_URL: "", ...env });
 
 function collect(child: ReturnType<typeof spawn>, onOutput?: (stdout: string) => void): Promise<RunResult> {

@@ -58,11 +58,13 @@ export function makeFixture(files: Record<string, string> = {}): Fixture {
   return fixture;
 }
 
-const SCRIPTS = { build: "src/cli/build.ts", check: "src/cli/check.ts" };
+// exactly what `npm run build` and `npm run check` run
+const SCRIPTS = { build: ["--import", "tsx", "src/cli/build.ts"], check: ["src/cli/launch.mjs", "check"] };
 
 function runScript(cwd: string, script: keyof typeof SCRIPTS, env: Record<string, string>): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT, SCRIPTS[script])], {
+    const [first, ...rest] = SCRIPTS[script].map((arg) => (arg.startsWith("src/") ? path.join(PROJECT, arg) : arg));
+    const child = spawn(process.execPath, [first!, ...rest], {
       cwd,
       env: { ...process.env, ...PINNED_ENV, PATH_PREFIX: "", SITE_URL: "", ...env },
     });
