@@ -6,4 +6,7 @@ export default {
   layout: "layouts/article.njk",
   templateEngineOverride: "md",
   permalink: (data: { article: Article }) => data.article.url,
+  // Listings come from the validated records (src/articles/collections.ts), not Eleventy's
+  // collections: keeping 10,000 pages out of `collections.all` saves its bookkeeping and memory.
+  eleventyExcludeFromCollections: true,
 };
