@@ -61,7 +61,7 @@ function listing(collection: string, layout: string) {
   return {
     layout,
     pagination: { data: `collections.${collection}`, size: 1, alias: "listing" },
-    permalink: "{{ listing.url }}",
+    permalink: (data: { listing: { url: string } }) => data.listing.url, // a function: no template compiled per page
     // https://www.11ty.dev/docs/data-computed/ — head metadata reads title and description
     eleventyComputed: {
       title: (data: { listing: ListingPage }) => data.listing.title,
