@@ -34,7 +34,7 @@ export async function measureCommand(command: string[], cwd: string, env: NodeJS
     const started = performance.now();
     const { code, stdout, stderr } = await run([GNU_TIME, "-f", "%U %S %M", "-o", stats, "--", ...command], cwd, env);
     const wallMs = performance.now() - started;
-    if (code !== 0) throw new Error(`${command.join(" ")} exited with ${code} in ${cwd}:\n${tail(stderr || stdout)}`);
+    if (code !== 0) throw new Error(`exited with ${code}: ${keyLine(stderr || stdout)}\n${command.join(" ")} in ${cwd}:\n${tail(stderr || stdout)}`);
     const [user, system, rss] = readFileSync(stats, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number);
     return { wallMs, cpuMs: (user! + system!) * 1000, peakRssKiB: rss!, stdout, stderr };
   } finally {
@@ -64,3 +64,8 @@ function run(command: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ 
 }
 
 const tail = (text: string) => text.trim().split("\n").slice(-20).join("\n");
+/** The line that says what went wrong: V8's fatal error if there is one, else the last line. */
+const keyLine = (text: string) => {
+  const lines = text.trim().split("\n").map((line) => line.trim()).filter(Boolean);
+  return lines.find((line) => line.startsWith("FATAL ERROR")) ?? lines.at(-1) ?? "no output";
+};

@@ -9,6 +9,8 @@ export interface SizeResult {
   /** Measured runs in the order they ran: pairs[i] = [A, B]. Warm-ups are not included. */
   pairs: Array<[BuildSample, BuildSample]>;
   dev?: DevFigure | { error: string };
+  /** Why the runs at this size stopped early, e.g. "exited with 134: FATAL ERROR: … heap out of memory". */
+  failure?: string;
 }
 
 export function median(values: number[]): number {
@@ -47,31 +49,36 @@ const mib = (kib: number) => (kib / 1024).toFixed(0);
 const thousands = (n: number) => n.toLocaleString("en-US");
 const list = (values: number[], digits = 2) => values.map((v) => v.toFixed(digits)).join(", ");
 
+const MEASURES: Array<[string, (x: BuildSample) => number]> = [["wall", (x) => x.wallMs], ["CPU", (x) => x.cpuMs], ["peak RSS", (x) => x.peakRssKiB]];
+
 export function renderTables(results: SizeResult[]): string {
-  const lines = [
-    "| articles | build | wall s | CPU s | peak RSS MiB | ms/article | files | output MiB |",
-    "|---:|---|---:|---:|---:|---:|---:|---:|",
-  ];
-  for (const { articles, pairs } of results) {
+  const measured = results.filter((r) => r.pairs.length);
+  const lines = ["| articles | build | wall s | CPU s | peak RSS MiB | ms/article | files | output MiB |", "|---:|---|---:|---:|---:|---:|---:|---:|"];
+  for (const { articles, pairs } of measured) {
     for (const [label, index] of [["A project", 0], ["B baseline", 1]] as const) {
       const m = summarise(pairs.map((pair) => pair[index]), articles);
       lines.push(`| ${thousands(articles)} | ${label} | ${s(m.wallMs)} | ${s(m.cpuMs)} | ${mib(m.peakRssKiB)} | ${m.msPerArticle.toFixed(2)} | ${thousands(m.files)} | ${(m.bytes / 1048576).toFixed(1)} |`);
     }
   }
-  lines.push("", "A/B per pair, in run order (median last):", "", "| articles | wall | CPU | peak RSS |", "|---:|---|---|---|");
-  for (const { articles, pairs } of results) {
-    const cells = [(x: BuildSample) => x.wallMs, (x: BuildSample) => x.cpuMs, (x: BuildSample) => x.peakRssKiB].map((measure) => {
-      const r = ratios(pairs, measure);
-      return `${list(r)} → **${median(r).toFixed(2)}**`;
-    });
+  for (const { articles, pairs, failure } of results.filter((r) => r.failure)) {
+    lines.push("", `**${thousands(articles)} articles: a build failed** after ${pairs.length} measured pair(s): ${failure}`);
+  }
+  lines.push("", "A/B per pair, in run order (median last):", "", `| articles | ${MEASURES.map(([name]) => name).join(" | ")} |`, "|---:|---|---|---|");
+  for (const { articles, pairs } of measured) {
+    const cells = MEASURES.map(([, measure]) => ratios(pairs, measure)).map((r) => `${list(r)} → **${median(r).toFixed(2)}**`);
     lines.push(`| ${thousands(articles)} | ${cells.join(" | ")} |`);
   }
-  const small = results.find((r) => r.articles === 1000);
-  const large = results.find((r) => r.articles === 10000);
+  const small = measured.find((r) => r.articles === 1000);
+  const large = measured.find((r) => r.articles === 10000);
   if (small && large) {
     const grow = (index: 0 | 1, measure: (x: BuildSample) => number) =>
-      (median(large.pairs.map((p) => measure(p[index]))) / median(small.pairs.map((p) => measure(p[index])))).toFixed(1);
-    lines.push("", `Growth 1,000 → 10,000 (median/median): project wall ×${grow(0, (x) => x.wallMs)}, CPU ×${grow(0, (x) => x.cpuMs)}, peak RSS ×${grow(0, (x) => x.peakRssKiB)}; baseline wall ×${grow(1, (x) => x.wallMs)}, peak RSS ×${grow(1, (x) => x.peakRssKiB)}.`);
+      `×${(median(large.pairs.map((p) => measure(p[index]))) / median(small.pairs.map((p) => measure(p[index])))).toFixed(1)}`;
+    const growth = (index: 0 | 1) => MEASURES.map(([name, measure]) => `${name} ${grow(index, measure)}`).join(", ");
+    lines.push("", `Growth 1,000 → 10,000 (median over median): project ${growth(0)}; baseline ${growth(1)}.`);
+  }
+  lines.push("", "Every measured run:", "", "| articles | run | A wall s | A CPU s | A RSS MiB | B wall s | B CPU s | B RSS MiB |", "|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const { articles, pairs } of measured) {
+    pairs.forEach(([a, b], i) => lines.push(`| ${thousands(articles)} | ${i + 1} | ${s(a.wallMs)} | ${s(a.cpuMs)} | ${mib(a.peakRssKiB)} | ${s(b.wallMs)} | ${s(b.cpuMs)} | ${mib(b.peakRssKiB)} |`));
   }
   const dev = results.filter((r) => r.dev);
   if (dev.length) {

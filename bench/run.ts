@@ -1,4 +1,4 @@
-// `npm run bench -- --articles 1000,10000 --runs 3 [--seed 7] [--no-dev] [--results bench/results.md]`
+// `npm run bench -- --articles 1000,10000 --runs 3 [--seed 7] [--no-dev] [--snapshot] [--results bench/results.md]`
 // Per N: one seeded corpus, then this project's production build (A) and the bare Eleventy
 // baseline (B) alternating A B A B … after one warm-up each, then the dev-server figure.
 import { execFileSync } from "node:child_process";
@@ -13,7 +13,7 @@ import { BENCH_NOW, generateCorpus, type GeneratedArticle } from "./generate.ts"
 import { measureBuild, type BuildSample } from "./measure.ts";
 import { measureDevServer, type DevTarget } from "./dev-server.ts";
 import { machineInfo, renderTables, type SizeResult } from "./report.ts";
-import { baselineSite, buildEnv, projectSite, REPO, type BenchSite } from "./sites.ts";
+import { baselineSite, buildEnv, projectSite, REPO, snapshot, type BenchSite } from "./sites.ts";
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     dev: { type: "boolean", default: true },
     "no-dev": { type: "boolean", default: false },
     results: { type: "string", default: "bench/results.md" },
+    snapshot: { type: "boolean", default: false },
   },
 });
 const sizes = values.articles.split(",").map((n) => Number(n.trim()));
@@ -30,7 +31,7 @@ const runs = Number(values.runs);
 const seed = Number(values.seed);
 const dev = values.dev && !values["no-dev"];
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
-  console.error("Usage: npm run bench -- --articles 1000,10000 --runs 3 [--seed 7] [--no-dev] [--results bench/results.md]");
+  console.error("Usage: npm run bench -- --articles 1000,10000 --runs 3 [--seed 7] [--no-dev] [--snapshot] [--results bench/results.md]");
   process.exit(2);
 }
 
@@ -55,43 +56,55 @@ function devTarget(corpus: GeneratedArticle[]): DevTarget {
   return { file: newest.file, url: parsed.article.url };
 }
 
+const code = values.snapshot ? snapshot() : undefined;
+if (code) log(`building the project from a snapshot of commit ${code.commit}: ${code.folder}`);
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const results: SizeResult[] = [];
 for (const articles of sizes) {
   log(`${articles} articles: generating (seed ${seed})…`);
   const corpus = generateCorpus(articles, seed);
   const base = path.join(os.tmpdir(), `newsroom-bench-${articles}`);
-  const sites = [projectSite(path.join(base, "project"), corpus), baselineSite(path.join(base, "baseline"), corpus)] as const;
-  for (const target of sites) await build(target, "warm-up");
+  const sites = [projectSite(path.join(base, "project"), corpus, code?.folder), baselineSite(path.join(base, "baseline"), corpus)] as const;
   const result: SizeResult = { articles, pairs: [] };
-  for (let run = 1; run <= runs; run++) {
-    result.pairs.push([await build(sites[0], `run ${run}/${runs}`), await build(sites[1], `run ${run}/${runs}`)]);
+  results.push(result);
+  try {
+    for (const target of sites) await build(target, "warm-up");
+    for (let run = 1; run <= runs; run++) {
+      result.pairs.push([await build(sites[0], `run ${run}/${runs}`), await build(sites[1], `run ${run}/${runs}`)]);
+    }
+    log(`project's own summary: ${result.pairs.at(-1)![0].lastLine}`);
+  } catch (error) {
+    // a build that fails (e.g. out of memory) is a result too: say so and go on to the next N
+    result.failure = message(error).split("\n")[0]!;
+    log(`${articles} articles: a build failed, no further runs at this size:\n${message(error)}`);
   }
-  log(`project's own summary: ${result.pairs.at(-1)![0].lastLine}`);
-  if (dev) {
+  if (dev && !result.failure) {
     log(`${articles} articles: dev server, ${runs} edits…`);
     try {
       result.dev = await measureDevServer(sites[0], devTarget(corpus), runs, env);
       log(`dev server: first build ${seconds(result.dev.startupMs)}, save → served ${result.dev.samples.map((ms) => ms.toFixed(0)).join(", ")} ms`);
     } catch (error) {
-      result.dev = { error: error instanceof Error ? error.message : String(error) };
+      result.dev = { error: message(error) };
       log(`dev server failed: ${result.dev.error}`);
     }
   }
-  results.push(result);
+  // written after every N, so a later crash keeps what was measured
+  writeFileSync(path.resolve(REPO, values.results), report(renderTables(results)));
 }
 
-const tables = renderTables(results);
-console.log(tables);
-writeFileSync(path.resolve(REPO, values.results), report(tables));
+console.log(renderTables(results));
 log(`wrote ${values.results}`);
 
 function report(tables: string): string {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: REPO, encoding: "utf8" }).trim();
   const dirty = git("status", "--porcelain").length > 0;
-  const command = `npm run bench -- --articles ${sizes.join(",")} --runs ${runs} --seed ${seed}${dev ? "" : " --no-dev"}`;
+  const command = `npm run bench -- --articles ${sizes.join(",")} --runs ${runs} --seed ${seed}${dev ? "" : " --no-dev"}${code ? " --snapshot" : ""}`;
+  const measured = code
+    ? `the project as committed at ${code.commit} (a snapshot, untouched by edits during the run)`
+    : `the working tree at commit ${git("rev-parse", "--short", "HEAD")}${dirty ? " plus the uncommitted work in it, which may have changed during the run" : ""}`;
   return `# Benchmark results
 
-Measured with \`${command}\` on ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, at commit ${git("rev-parse", "--short", "HEAD")}${dirty ? " (plus uncommitted work in the tree at the time)" : ""}.
+Measured with \`${command}\` on ${started.toISOString().slice(0, 16).replace("T", " ")} UTC: ${measured}.
 Sizes run: ${sizes.map((n) => n.toLocaleString("en-US")).join(" and ")} articles, ${runs} measured runs each after one warm-up.${sizes.includes(10000) ? "" : " **10,000 was not run** in this measurement."}
 
 ## Machine
@@ -106,7 +119,7 @@ ${machineInfo().join("\n")}
 - A: \`node --import tsx src/cli/build.ts\`, this project's full production build (validate, Eleventy, swap into \`_site/\`). B: \`bench/baseline/\` built with Eleventy's \`cmd.cjs --quiet\`. Both with TZ=UTC.
 - Order: one warm-up each (not counted), then A B A B … Every build starts with no output folder.
 - Wall time: measured by the runner around the child process. CPU: GNU time \`%U + %S\` (the build and every child it waited for). Peak RSS: GNU time \`%M\`, the largest resident set of a single process in the build (the Node process). Output: files and bytes in \`_site/\` afterwards.
-- Dev server: \`npm start -- --port=<free port>\` in \`project/\`; after the article is first served, append one word to the newest article and poll its URL every 10 ms until the word is served; wait for Eleventy's "Watching…" before the next edit. The file is restored afterwards.
+- Dev server: \`npm start -- --port=<free port>\` in \`project/\`. Once the newest article is served, words are appended to it until Eleventy logs "File changed" (its watcher is still scanning the tree when it prints "Watching…" and drops earlier changes), then one unmeasured edit; then each measured edit appends one word and polls the article's URL every 10 ms until the word is served, and waits for Eleventy's next "Watching…" before the next edit. The file is restored afterwards.
 
 ## Results (medians)
 

@@ -1,15 +1,17 @@
 // The two sites the benchmark builds from one corpus, each in its own temp root outside the repo:
 // (A) this project, laid out like test/fixture.ts (code and layouts linked in, articles real
 // files), and (B) the bare Eleventy baseline under bench/baseline/.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { BENCH_NOW, writeCorpus, type GeneratedArticle } from "./generate.ts";
 
 export const REPO = path.resolve(import.meta.dirname, "..");
 const BASELINE = path.join(REPO, "bench/baseline");
 const ELEVENTY = path.join(REPO, "node_modules/@11ty/eleventy/cmd.cjs");
-/** What test/fixture.ts links into a fixture site: everything but the articles. */
-const PROJECT_LINKS = [".eleventy.ts", "package.json", "tsconfig.json", ".gitignore", "src", "_includes", "_data", "node_modules", "articles/articles.11tydata.ts"];
+/** What test/fixture.ts links into a fixture site: everything but the articles (and node_modules). */
+const PROJECT_LINKS = [".eleventy.ts", "package.json", "tsconfig.json", ".gitignore", "src", "_includes", "_data", "articles/articles.11tydata.ts"];
 
 export interface BenchSite {
   name: "project" | "baseline";
@@ -27,12 +29,30 @@ export function buildEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function projectSite(root: string, articles: GeneratedArticle[]): BenchSite {
+/** `code` is the project's code: the working tree (default) or a snapshot of one commit. */
+export function projectSite(root: string, articles: GeneratedArticle[], code = REPO): BenchSite {
   fresh(root);
   mkdirSync(path.join(root, "articles"));
-  for (const link of PROJECT_LINKS) symlinkSync(path.join(REPO, link), path.join(root, link));
+  for (const link of PROJECT_LINKS) symlinkSync(path.join(code, link), path.join(root, link));
+  symlinkSync(path.join(REPO, "node_modules"), path.join(root, "node_modules"));
   writeCorpus(root, articles);
-  return { name: "project", root, command: [process.execPath, "--import", "tsx", path.join(REPO, "src/cli/build.ts")], output: "_site" };
+  return { name: "project", root, command: [process.execPath, "--import", "tsx", path.join(code, "src/cli/build.ts")], output: "_site" };
+}
+
+/**
+ * The committed tree at `rev`, extracted once: the working tree changes under a long benchmark
+ * when others are editing it, a snapshot does not. Packages still come from the repo.
+ */
+export function snapshot(rev = "HEAD"): { folder: string; commit: string } {
+  const commit = execFileSync("git", ["rev-parse", "--short", rev], { cwd: REPO, encoding: "utf8" }).trim();
+  const folder = path.join(tmpdir(), `newsroom-bench-src-${commit}`);
+  if (!existsSync(path.join(folder, "package.json"))) {
+    fresh(folder);
+    const archive = execFileSync("git", ["archive", "--format=tar", commit], { cwd: REPO, maxBuffer: 1 << 30 });
+    execFileSync("tar", ["-x", "-C", folder], { input: archive });
+    symlinkSync(path.join(REPO, "node_modules"), path.join(folder, "node_modules"));
+  }
+  return { folder, commit };
 }
 
 /** The baseline's files are linked in (its .js modules resolve packages from the repo). */
