@@ -173,7 +173,9 @@ describe("the sample site built and served under /repo/ by preview:prefix", () =
     for (const page of pages) {
       const response = await fetch(page);
       expect(response.status, page).toBe(200);
-      for (const url of localUrls(await response.text())) {
+      const html = await response.text();
+      expect(html, page).not.toContain("data-dev-problems"); // the dev server's panel never ships
+      for (const url of localUrls(html)) {
         const target = new URL(url, page);
         target.hash = "";
         const key = target.href;
