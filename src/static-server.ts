@@ -19,7 +19,8 @@ export interface StaticServer {
 }
 
 /** Serves `root` at `prefix` on 127.0.0.1; anything outside the prefix is a 404, as on GitHub Pages. */
-export function startStaticServer(root: string, prefix = "/", port = 0): Promise<StaticServer> {
+export function startStaticServer(folder: string, prefix = "/", port = 0): Promise<StaticServer> {
+  const root = path.resolve(folder); // a relative folder would fail the containment check below
   const base = prefix.endsWith("/") ? prefix : `${prefix}/`;
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
