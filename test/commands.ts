@@ -2,27 +2,12 @@
 // editor would: piped (no terminal), or on a pseudo-terminal through script(1) to answer prompts.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { PINNED_ENV, PROJECT, type RunResult } from "./fixture.ts";
+import { collect, PROJECT, testEnvironment as environment, type RunResult } from "./fixture.ts";
 
 export type Command = "new" | "import" | "check";
 
 // the launcher `npm run new|import|check` uses
 const argv = (command: Command, args: string[]) => [path.join(PROJECT, "src/cli/launch.mjs"), command, ...args];
-const environment = (env: Record<string, string>) => ({ ...process.env, ...PINNED_ENV, PATH_PREFIX: "", SITE_URL: "", ...env });
-
-function collect(child: ReturnType<typeof spawn>, onOutput?: (stdout: string) => void): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    let stdout = "";
-    let stderr = "";
-    child.stdout?.on("data", (chunk) => {
-      stdout += chunk;
-      onOutput?.(stdout);
-    });
-    child.stderr?.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
 
 /** Runs a command with stdin closed and not a terminal. */
 export function runCommand(cwd: string, command: Command, args: string[] = [], env: Record<string, string> = {}): Promise<RunResult> {

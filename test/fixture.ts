@@ -62,16 +62,23 @@ export function makeFixture(files: Record<string, string> = {}): Fixture {
 const SCRIPTS = { build: ["--import", "tsx", "src/cli/build.ts"], check: ["src/cli/launch.mjs", "check"] };
 
 function runScript(cwd: string, script: keyof typeof SCRIPTS, env: Record<string, string>): Promise<RunResult> {
+  const [first, ...rest] = SCRIPTS[script].map((arg) => (arg.startsWith("src/") ? path.join(PROJECT, arg) : arg));
+  return collect(spawn(process.execPath, [first!, ...rest], { cwd, env: testEnvironment(env) }));
+}
+
+/** The pinned environment of every command a test runs; no prefix or site URL leaks in. */
+export const testEnvironment = (env: Record<string, string> = {}) => ({ ...process.env, ...PINNED_ENV, PATH_PREFIX: "", SITE_URL: "", ...env });
+
+/** Waits for a child process to end, with its output (`onOutput` sees stdout as it grows). */
+export function collect(child: ReturnType<typeof spawn>, onOutput?: (stdout: string) => void): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const [first, ...rest] = SCRIPTS[script].map((arg) => (arg.startsWith("src/") ? path.join(PROJECT, arg) : arg));
-    const child = spawn(process.execPath, [first!, ...rest], {
-      cwd,
-      env: { ...process.env, ...PINNED_ENV, PATH_PREFIX: "", SITE_URL: "", ...env },
-    });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stdout?.on("data", (chunk) => {
+      stdout += chunk;
+      onOutput?.(stdout);
+    });
+    child.stderr?.on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
