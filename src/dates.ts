@@ -72,7 +72,16 @@ function apStyle(t: DateTime, hasTime: boolean): string {
   const hour = t.hour % 12 || 12;
   const minutes = t.minute ? `:${String(t.minute).padStart(2, "0")}` : "";
   const meridiem = t.hour < 12 ? "a.m." : "p.m.";
-  return `${day}, ${hour}${minutes} ${meridiem} ${t.setLocale("en-US").toFormat("ZZZZ")}`;
+  return `${day}, ${hour}${minutes} ${meridiem} ${zoneAbbreviation(t)}`;
+}
+
+// luxon asks Intl for the abbreviation on every call; within one year a zone's offset names it
+const abbreviations = new Map<string, string>();
+function zoneAbbreviation(t: DateTime): string {
+  const key = `${t.zoneName}|${t.year}|${t.offset}`;
+  let name = abbreviations.get(key);
+  if (name === undefined) abbreviations.set(key, (name = t.setLocale("en-US").toFormat("ZZZZ")));
+  return name;
 }
 
 /** Machine date for `<time datetime>`: a bare day stays a day, an instant keeps its offset. */

@@ -24,6 +24,7 @@ export interface EleventyConfig {
   setChokidarConfig(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   on(event: string, fn: (...args: any[]) => unknown): void;
+  emit(event: string, ...args: unknown[]): Promise<unknown>;
   ignores: { add(glob: string): void };
   watchIgnores: { add(glob: string): void };
   pathPrefix?: string;

@@ -1,10 +1,8 @@
 // A feed entry's content: the full story rendered by the project's one Markdown instance (so the
 // same safety rules apply), with every URL made absolute for readers that are not on the site.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Token } from "markdown-it";
 import type { Article } from "./articles/load.ts";
-import { splitFrontMatter } from "./articles/frontmatter.ts";
+import { storyMarkdown } from "./articles/story.ts";
 import { resolveImage } from "./articles/images.ts";
 import { markdown } from "./markdown.ts";
 import { renditionOf, type ImageFile } from "./seo.ts";
@@ -38,6 +36,12 @@ export async function absoluteStoryHtml(body: string, pageUrl: string, base: str
   return markdown.renderer.render(tokens, markdown.options, env);
 }
 
+/**
+ * XML 1.0 forbids most control characters even as references. Only story text can hold one
+ * (YAML rejects them in front matter), so it is cleaned here, once per story, not in every feed file.
+ */
+export const stripXmlInvalid = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+
 // one render per article object, shared by the site and tag feeds and all formats: load.ts hands
 // back a new object when the file changes
 const rendered = new WeakMap<Article, Promise<string>>();
@@ -45,9 +49,8 @@ const rendered = new WeakMap<Article, Promise<string>>();
 export function storyHtml(article: Article, settings: { root: string; base: string }, outputDir: string): Promise<string> {
   let html = rendered.get(article);
   if (html === undefined) {
-    const split = splitFrontMatter(readFileSync(path.join(settings.root, article.file), "utf8"));
     // the loader has already checked that every picture is a readable file beside the article
-    html = absoluteStoryHtml(typeof split === "string" ? "" : split.body, article.url, settings.base,
+    html = absoluteStoryHtml(stripXmlInvalid(storyMarkdown(article, settings.root)), article.url, settings.base,
       (src) => renditionOf(resolveImage(article.file, src, settings.root) ?? src, outputDir, settings.base));
     rendered.set(article, html);
   }

@@ -117,9 +117,6 @@ export function jsonFeed(feed: Feed, contents: string[]): string {
   }, null, 2);
 }
 
-/** XML 1.0 forbids most control characters even as references: drop them rather than break the file. */
-export const stripXmlInvalid = (xml: string) => xml.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
-
 export function feedsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "site"> & Partial<Options>) {
   const { site, root, now, layouts }: Options = { ...defaults, ...userOptions };
   const settings: FeedSettings = { ...site, base: siteBase(site), root };
@@ -146,7 +143,4 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Op
   format("atom", layouts.atom);
   format("rss", layouts.rss);
   format("json", false, "{{ feed | jsonFeed | safe }}");
-  eleventyConfig.addTransform("xml-characters", function (content) {
-    return String(this.page.outputPath).endsWith(".xml") ? stripXmlInvalid(content) : content;
-  });
 }

@@ -42,7 +42,7 @@ export function firstParagraphText(body: string): string {
       return inline.children
         .map((t) => (t.type === "text" || t.type === "code_inline" ? t.content : t.type.endsWith("break") ? " " : ""))
         .join("")
-        .replace(/\s+/g, " ")
+        .replace(/[\s\u0000-\u001F]+/g, " ") // control characters too: the standfirst lands in feeds
         .trim();
     }
     if (count >= blocks.length) return "";

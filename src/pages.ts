@@ -3,6 +3,7 @@
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { datelineUrl, sourceUrl, type ListingPage } from "./articles/collections.ts";
 import { MONTHS } from "./articles/listings.ts";
+import { changedPages } from "./articles/changes.ts";
 
 export interface Options {
   /** Where each listing lives; the layouts under _includes/layouts render them. */
@@ -60,14 +61,15 @@ export function describeListing(listing: Pick<ListingPage, "group">): string | u
 function listing(collection: string, layout: string) {
   return {
     layout,
-    pagination: { data: `collections.${collection}`, size: 1, alias: "listing" },
+    // the dev server renders only the pages an edit changed (src/articles/changes.ts)
+    pagination: { data: `collections.${collection}`, size: 1, alias: "listing", before: (pages: ListingPage[]) => changedPages.listingPages(pages) },
     permalink: (data: { listing: { url: string } }) => data.listing.url, // a function: no template compiled per page
     // https://www.11ty.dev/docs/data-computed/ — head metadata reads title and description
     eleventyComputed: {
       title: (data: { listing: ListingPage }) => data.listing.title,
       description: (data: { listing: ListingPage }) => describeListing(data.listing),
     },
-    // incremental dev builds re-render this page when the collection changes
+    // the collection this page reads: https://www.11ty.dev/docs/collections-api/#declare-your-collections-for-incremental-builds
     eleventyImport: { collections: [collection] },
     eleventyExcludeFromCollections: true,
   };

@@ -18,6 +18,15 @@ export const defaults: Options = { max: 5, min: 3 };
  */
 export function relatedArticles(articles: Article[], options: Partial<Options> = {}): Article[][] {
   const { max, min } = { ...defaults, ...options };
+  // the dev server rebuilds after every save; most saves change neither tags nor order
+  const key = `${max}|${min}|${articles.map((a) => a.tags.map((t) => t.slug).join(",")).join("\n")}`;
+  if (last?.key !== key) last = { key, indexes: relatedIndexes(articles, max, min) };
+  return last.indexes.map((list) => list.map((i) => articles[i]!));
+}
+
+let last: { key: string; indexes: number[][] } | undefined;
+
+function relatedIndexes(articles: Article[], max: number, min: number): number[][] {
   const byTag = new Map<string, number[]>();
   articles.forEach((article, i) => {
     for (const tag of article.tags) {
@@ -59,6 +68,6 @@ export function relatedArticles(articles: Article[], options: Partial<Options> =
     for (let i = 0; best.length < Math.min(min, max, articles.length - 1); i++) {
       if (i !== self && !best.includes(i)) best.push(i);
     }
-    return best.map((i) => articles[i]!);
+    return best;
   });
 }

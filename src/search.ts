@@ -1,64 +1,25 @@
-// Full-text search with Pagefind: the built HTML is indexed after Eleventy (by `npm run build`
-// into the staging folder, by the dev server into its output), and /search/ runs Pagefind's UI
-// in the browser: no server. https://pagefind.app/docs/node-api/
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import * as pagefind from "pagefind";
+// Full-text search with Pagefind: the published articles are indexed from their records and
+// Markdown (by `npm run build` into the staging folder, by the dev server into its output), and
+// /search/ runs Pagefind's UI in the browser: no server. https://pagefind.app/docs/node-api/
 import type { Site } from "../_data/site.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
+import type { ArticlesLoaded } from "./articles/plugin.ts";
+import { indexInWorker, searchInput, type IndexResult } from "./search-index.ts";
 
 export interface Options {
   site: Pick<Site, "pathPrefix" | "language">;
   layout: string;
   /** The enhancement script: search box on every page, Pagefind UI on /search/. */
   client: { from: string; to: string };
+  /** The dev server re-indexes once saves have paused this long (ms): indexing 10,000 articles takes a core for half a minute. */
+  reindexAfter: number;
 }
 
 export const defaults: Omit<Options, "site"> = {
   layout: "layouts/search.njk",
   client: { from: "src/search-client.js", to: "search/search.js" },
+  reindexAfter: 5000,
 };
-
-export interface IndexResult {
-  /** Pages the index holds (those with data-pagefind-body). */
-  pages: number;
-  /** HTML files Pagefind read. */
-  files: number;
-}
-
-type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
-
-async function openIndex(): Promise<PagefindIndex> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(errors.join("; "));
-  return index;
-}
-
-/** Writes the index to `folder/pagefind/`; throws if Pagefind reports a problem or indexed nothing. */
-async function finish(index: PagefindIndex, folder: string, files: number, errors: string[]): Promise<IndexResult> {
-  const written = await index.writeFiles({ outputPath: path.join(folder, "pagefind") });
-  const problems = [...errors, ...written.errors];
-  if (problems.length) throw new Error(problems.join("; "));
-  const entry = JSON.parse(readFileSync(path.join(folder, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-  const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  if (pages === 0) throw new Error(`no pages with content found in ${folder}`);
-  return { pages, files };
-}
-
-const failed = (error: unknown) => new Error(`Search index (Pagefind) failed: ${error instanceof Error ? error.message : String(error)}`);
-
-/** Indexes the HTML under `folder` into `folder/pagefind/` (the dev server, after each rebuild). */
-export async function indexSearch(folder: string): Promise<IndexResult> {
-  try {
-    const index = await openIndex();
-    const added = await index.addDirectory({ path: folder });
-    return await finish(index, folder, added.page_count, added.errors);
-  } catch (error) {
-    throw failed(error);
-  } finally {
-    await pagefind.close();
-  }
-}
 
 /** What the last production build indexed, for its closing line. */
 export let lastIndex: IndexResult | undefined;
@@ -83,50 +44,44 @@ function serialised(task: () => Promise<void>): () => Promise<void> {
 }
 
 export function searchPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "site"> & Partial<Options>) {
-  const { site, layout, client }: Options = { ...defaults, ...userOptions };
+  const { site, layout, client, reindexAfter }: Options = { ...defaults, ...userOptions };
   eleventyConfig.addTemplate("search/index.njk", "", {
     layout, permalink: "/search/", title: "Search", eleventyExcludeFromCollections: true,
     search: { baseUrl: site.pathPrefix, script: `/${client.to}` },
   });
   eleventyConfig.addPassthroughCopy({ [client.from]: client.to });
 
-  // `eleventy --serve` knows nothing of Pagefind: index its output after each build there
-  let output = "_site";
+  // The index is built from the articles as soon as they are loaded: a production build waits for
+  // it at the end, the dev server lets it finish in the background after each rebuild.
+  let latest: ArticlesLoaded | undefined;
+  let building: Promise<IndexResult> | undefined;
   const reindex = serialised(async () => {
     const started = performance.now();
-    const { pages, files } = await indexSearch(output);
-    console.log(`[search] indexed ${pages} pages (of ${files} HTML files) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const { articles, root, directories } = latest!;
+    const { pages } = await indexInWorker(articles.map(searchInput), root, directories.output, site.language);
+    console.log(`[search] indexed ${pages} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
-  // A production build hands each article page to Pagefind as Eleventy writes it: the Pagefind
-  // service is a process of its own, so indexing runs beside the build instead of after it.
-  let streaming: { index: Promise<PagefindIndex>; added: Promise<{ errors: string[] }>[] } | undefined;
-  eleventyConfig.on("eleventy.before", ({ runMode }: { runMode: string }) => {
-    streaming = runMode === "build" ? { index: openIndex(), added: [] } : undefined;
+  let pause: NodeJS.Timeout | undefined;
+  let indexed = false;
+  eleventyConfig.on("articles.loaded", (loaded: ArticlesLoaded) => {
+    latest = loaded;
+    clearTimeout(pause);
+    if (loaded.runMode !== "build") return;
+    building = indexInWorker(loaded.articles.map(searchInput), loaded.root, loaded.directories.output, site.language);
+    building.catch(() => {}); // awaited (and reported) after the build; a failed build exits first
   });
-  // transforms run after Eleventy's own HTML transforms (path prefix), as a built file reads
-  eleventyConfig.addTransform("search-index", function (content) {
-    if (streaming && this.page.outputPath?.endsWith(".html") && content.includes("data-pagefind-body")) {
-      const url = String(this.page.url);
-      streaming.added.push(streaming.index.then((index) => index.addHTMLFile({ url, content })));
+  eleventyConfig.on("eleventy.after", async ({ runMode }: { runMode: string }) => {
+    if (building) {
+      const done = building;
+      building = undefined;
+      lastIndex = await done;
+    } else if ((runMode === "serve" || runMode === "watch") && latest) {
+      // not awaited: the rebuilt pages are served (and the browser reloaded) without waiting for it;
+      // the first build is indexed at once, later ones when the editor stops saving for a moment
+      const run = () => void reindex().catch((error: unknown) => console.error(error instanceof Error ? error.message : error));
+      if (indexed) pause = setTimeout(run, reindexAfter);
+      else run();
+      indexed = true;
     }
-    return content;
-  });
-  eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
-    if (streaming) {
-      const { index, added } = streaming;
-      streaming = undefined;
-      try {
-        const results = await Promise.all(added);
-        lastIndex = await finish(await index, directories.output, results.length, results.flatMap((r) => r.errors));
-      } catch (error) {
-        throw failed(error);
-      } finally {
-        await pagefind.close();
-      }
-      return;
-    }
-    if (runMode !== "serve" && runMode !== "watch") return;
-    output = directories.output;
-    await reindex().catch((error: unknown) => console.error(error instanceof Error ? error.message : error));
   });
 }

@@ -17,6 +17,8 @@ export function publicBase(siteUrl: string, pathPrefix: string): string {
 
 export const siteBase = (site: Pick<Site, "url" | "pathPrefix">) => publicBase(site.url, site.pathPrefix);
 
+const CLEAN_PATH = /^(?:\/[A-Za-z0-9_~-]+(?:\.[A-Za-z0-9]+)?)*\/?$/;
+
 /**
  * A site-relative URL as the build knows it (`/2020/09/20/x/`, no prefix) made absolute. Relative
  * references (`images/a.jpg`, `#part`) resolve against `from`, the page they appear on; absolute
@@ -24,6 +26,8 @@ export const siteBase = (site: Pick<Site, "url" | "pathPrefix">) => publicBase(s
  */
 export function absoluteUrl(url: string, base: string, from = "/"): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//")) return url;
+  // the site's own paths (/2020/09/20/slug/, /tags/x/feed.xml) need no resolving: a sitemap has 10,000s
+  if (CLEAN_PATH.test(url)) return `${base}${url}`;
   // resolve the site-relative part on a throwaway origin, then graft it onto the public base
   const resolved = new URL(url, new URL(from, "http://site.invalid"));
   return `${base}${resolved.pathname}${resolved.search}${resolved.hash}`;

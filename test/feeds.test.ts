@@ -23,7 +23,8 @@ const lead = {
   tags: ["Economy", "Markets"],
   description: "Bond yields climbed on Tuesday.",
 };
-const leadBody = "See [the archive](/archive/), [notes](notes/) and [the part](#part).\n\n![A hazy skyline](images/smoke.jpg)\n\n<script>alert(1)</script>";
+// a control character pasted into the story: XML cannot hold it, the feeds must still validate
+const leadBody = "See [the archive](/archive/), [notes](notes/) and [the part](#part).\u0008\n\n![A hazy skyline](images/smoke.jpg)\n\n<script>alert(1)</script>";
 
 describe("feeds on a fixture site built under SITE_URL + PATH_PREFIX", () => {
   let site: Fixture;
@@ -32,7 +33,7 @@ describe("feeds on a fixture site built under SITE_URL + PATH_PREFIX", () => {
   beforeAll(async () => {
     site = makeFixture({
       "articles/lead.md": article(lead, leadBody),
-      "articles/older.md": article({ ...validFields, title: "Older story", tags: ["Economy"] }),
+      "articles/older.md": article({ ...validFields, title: "Older story", tags: ["Economy"] }, "Its standfirst comes from this\u0007 first paragraph."),
       "articles/draft.md": article({ ...validFields, title: "Secret draft", draft: true, tags: ["Economy"] }),
       "articles/later.md": article({ ...validFields, title: "Embargoed story", date: "2026-01-05T09:00:00-05:00", tags: ["Economy"] }),
     });

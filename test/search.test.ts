@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { searchRecord, type SearchInput } from "../src/search-index.ts";
 import { startStaticServer, type StaticServer } from "../src/static-server.ts";
 import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
 import { article, makeFixture, PROJECT, validFields, type Fixture } from "./fixture.ts";
@@ -35,6 +36,25 @@ describe("the search index built by npm run build", () => {
     expect(html).toMatch(/<a href="\/archive\/" data-search-fallback(="")?>/);
     expect(html).toMatch(/<form action="\/search\/" method="get" role="search" hidden(="")?>/);
     expect(html).toMatch(/<script src="\/search\/search\.js" defer(="")?><\/script>/);
+  });
+});
+
+describe("what the index holds of an article", () => {
+  const input: SearchInput = {
+    file: "articles/x.md", url: "/2025/03/10/x/", title: "Oil prices jump", description: "Brent rose.",
+    tags: ["Energy", "Markets"], source: "Reuters", dateline: "Paris, France", date: "2025-03-10T18:30:00.000Z",
+  };
+
+  it("indexes the story's words and link texts, not its Markdown syntax or link targets", () => {
+    const record = searchRecord(input, "## Talks stall\n\n> “No deal,” said **one** [minister](https://evil.example/path).\n\n![A tanker](tanker.jpg)", "en");
+    expect(record.content).toBe("Oil prices jump\nBrent rose.\nTalks stall\n\n“No deal,” said one minister.\n\nA tanker");
+    expect(record.content).not.toContain("evil.example");
+  });
+
+  it("offers tag, source and dateline filters, a date sort and the headline as its title", () => {
+    const record = searchRecord(input, "Text.", "en");
+    expect(record).toMatchObject({ url: "/2025/03/10/x/", language: "en", meta: { title: "Oil prices jump" }, sort: { date: "2025-03-10T18:30:00.000Z" } });
+    expect(record.filters).toEqual({ tag: ["Energy", "Markets"], source: ["Reuters"], dateline: ["Paris, France"] });
   });
 });
 

@@ -117,7 +117,12 @@ export function groupListings(articles: Article[], kind: keyof typeof NAMES, pag
 
 /** Year and month listings, keyed in the site's zone so an article sits in the month its URL names. */
 export function archiveListings(articles: Article[], timezone: string, pageSize: number) {
-  const byMonth = groupBy(articles, (a) => [{ name: "", slug: a.date.instant.setZone(timezone).toFormat("yyyy/MM") }]);
+  const monthOf = (a: Article) => {
+    // the loader already gives dates in the site's zone: converting 10,000 of them again is not free
+    const t = a.date.instant.zoneName === timezone ? a.date.instant : a.date.instant.setZone(timezone);
+    return [{ name: "", slug: `${t.year}/${String(t.month).padStart(2, "0")}` }];
+  };
+  const byMonth = groupBy(articles, monthOf);
   const years: YearSummary[] = [];
   const yearLists: Article[][] = [];
   const months: MonthSummary[] = [];

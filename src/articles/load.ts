@@ -1,6 +1,7 @@
 // Reads and validates every article before anything is written. All problems come back
 // together, one line each, so an editor fixes a batch in one go instead of build-by-build.
-import { readdir, readFile, stat } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
@@ -67,9 +68,15 @@ const cache = new Map<string, { key: string; parsed: Parsed }>();
 
 export async function findArticleFiles(root: string, dir = "articles"): Promise<string[]> {
   const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true });
+  const folders = new Map<string, string>(); // each folder's project-relative path, worked out once
+  const folder = (parent: string) => {
+    let relative = folders.get(parent);
+    if (relative === undefined) folders.set(parent, (relative = path.relative(root, parent).split(path.sep).join("/")));
+    return relative;
+  };
   return entries
     .filter((e) => e.isFile() && e.name.endsWith(".md"))
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .map((e) => `${folder(e.parentPath)}/${e.name}`)
     .sort();
 }
 
@@ -86,13 +93,15 @@ export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
     } else problems.push(...result.problems);
   }
   problems.push(...urlCollisions(articles));
-  articles.sort((a, b) => b.date.instant.toMillis() - a.date.instant.toMillis() || a.file.localeCompare(b.file));
+  // a stable sort: articles of the same instant stay in file order
+  articles.sort((a, b) => b.date.instant.toMillis() - a.date.instant.toMillis());
   return { articles, problems };
 }
 
 async function loadCached(file: string, options: LoadOptions): Promise<Parsed> {
   const absolute = path.join(options.root, file);
-  const info = await stat(absolute);
+  // synchronous: 10,000 stats through the thread pool's promises took half a second
+  const info = statSync(absolute);
   // status depends on "now", so it is part of the key as well as the file's identity
   const key = `${info.mtimeMs}:${info.size}:${options.timezone}:${options.now.toMillis()}`;
   const hit = cache.get(absolute);
@@ -172,7 +181,7 @@ function describeIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
 function urlCollisions(articles: Article[]): Problem[] {
   const owners = new Map<string, string>();
   const problems: Problem[] = [];
-  for (const article of [...articles].sort((a, b) => a.file.localeCompare(b.file))) {
+  for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const owner = owners.get(article.url);
     if (owner) {
       problems.push({

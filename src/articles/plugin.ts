@@ -1,10 +1,11 @@
-// Wires articles into Eleventy: validate everything before the first write, hand each article
-// page its validated record, and publish the listing collections.
+// Wires articles into Eleventy: validate everything before the first write, then publish the
+// validated records as collections: one page per article, and the listings.
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { buildNow } from "../clock.ts";
-import { parseYaml } from "./frontmatter.ts";
+import { storyBody } from "./story.ts";
+import { changedPages } from "./changes.ts";
 import { ArticleProblems, loadArticles, type Article, type Problem } from "./load.ts";
 import { buildCollections, type Collections } from "./collections.ts";
 import { reportProblems } from "../dev-server.ts";
@@ -20,6 +21,8 @@ export interface Options {
   includeUnpublished: boolean;
   /** The dev server builds the valid articles and reports the rest instead of stopping. */
   tolerateProblems: boolean;
+  /** The dev server re-renders only the pages an edit changed (src/articles/changes.ts). */
+  renderChangedOnly: boolean;
   onProblems: (problems: Problem[]) => void;
 }
 
@@ -32,12 +35,22 @@ export const defaults: Omit<Options, "timezone" | "homeTitle"> = {
   now: () => buildNow(),
   includeUnpublished: devRun,
   tolerateProblems: devRun,
+  renderChangedOnly: devRun,
   onProblems: reportProblems,
 };
 
 /** The dev server loads with the clock of its first build; an embargo that lifts since is applied here. */
 export function liftEmbargo(article: Article, now: DateTime): Article {
   return article.status === "embargoed" && article.date.instant <= now ? { ...article, status: "published" } : article;
+}
+
+/** What other plugins hear (event "articles.loaded") once the articles of a build are known. */
+export interface ArticlesLoaded {
+  /** The articles this build publishes (the dev server's drafts and embargoed ones included). */
+  articles: Article[];
+  root: string;
+  directories: { output: string };
+  runMode: "build" | "serve" | "watch";
 }
 
 export const COLLECTIONS = [
@@ -47,49 +60,46 @@ export const COLLECTIONS = [
 
 export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Partial<Options> & Pick<Options, "timezone" | "homeTitle">) {
   const options: Options = { ...defaults, ...userOptions };
-  let byFile = new Map<string, Article>();
   let collections: Collections | undefined;
   let loadNow: DateTime | undefined;
-  const isArticleFile = (file: string) => file.startsWith(`${options.dir}/`) && file.endsWith(".md");
+
+  // Article files are data, not templates: the loader reads and validates them, and one paginated
+  // template renders every article page (https://www.11ty.dev/docs/pages-from-data/). Ten thousand
+  // templates would each pay Eleventy's per-file cost (read, data cascade, dependency graph).
+  eleventyConfig.ignores.add(`${options.dir}/**/*.md`);
+  eleventyConfig.addWatchTarget(`${options.dir}/**/*.md`);
+  const isArticleFile = (file: string) => /\.md$/.test(file) && path.normalize(file).startsWith(`${path.normalize(options.dir)}${path.sep}`);
+  changedPages.enabled = options.renderChangedOnly;
+  // https://www.11ty.dev/docs/events/#eleventy-before-watch — the files of the edit that triggered this build
+  eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => changedPages.changed(files, isArticleFile));
+  eleventyConfig.on("eleventy.after", () => changedPages.finishBuild());
 
   // https://www.11ty.dev/docs/events/#eleventy-before — runs before any template is written
-  eleventyConfig.on("eleventy.before", async () => {
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode }: Pick<ArticlesLoaded, "directories" | "runMode">) => {
     const now = options.now();
+    changedPages.startBuild();
     // "now" is part of each file's cache key: a fixed one keeps unchanged files cached between saves
     loadNow = options.tolerateProblems ? (loadNow ?? now) : now;
     const loaded = await loadArticles({ root: options.root, dir: options.dir, timezone: options.timezone, now: loadNow });
     if (loaded.problems.length && !options.tolerateProblems) throw new ArticleProblems(loaded.problems);
     if (options.tolerateProblems) options.onProblems(loaded.problems);
+    // an article with problems gets no page in the dev server (reported, see onProblems)
     const broken = new Set(loaded.problems.map((p) => p.file));
     const articles = loaded.articles.filter((a) => !broken.has(a.file)).map((a) => liftEmbargo(a, now));
-    byFile = new Map(articles.map((a) => [a.file, a]));
     const visible = options.includeUnpublished ? articles : articles.filter((a) => a.status === "published");
     collections = buildCollections(visible, options.timezone, options.pageSize, options.homeTitle);
+    const event: ArticlesLoaded = { articles: visible, root: options.root, directories, runMode };
+    await eleventyConfig.emit("articles.loaded", event);
   });
 
-  // Article pages get the validated record instead of raw YAML; the editors' `tags` never reach
-  // Eleventy's tag collections. https://www.11ty.dev/docs/data-frontmatter-customize/
-  eleventyConfig.setFrontMatterParsingOptions({
-    engines: {
-      yaml: (text: string, parseOptions?: { filePath?: string }) => {
-        const file = path.relative(options.root, path.resolve(options.root, parseOptions?.filePath ?? "")).split(path.sep).join("/");
-        const article = byFile.get(file);
-        if (article) return { article, title: article.title, description: article.description, date: article.date.instant.toJSDate() };
-        // an article with problems gets no page in the dev server (reported, see onProblems)
-        if (options.tolerateProblems && isArticleFile(file)) return { permalink: false, articleHasProblems: true };
-        const parsed = parseYaml(text);
-        if ("error" in parsed) throw new Error(`${file}:${parsed.line}:${parsed.column}: ${parsed.error}`);
-        delete parsed.data.tags;
-        return parsed.data;
-      },
+  // The page body: the story rendered by the project's Markdown, never by a template engine
+  eleventyConfig.addFilter("storyBody", (article: Article) => storyBody(article, options.root));
+  // Layout and permalink are folder defaults: articles/articles.11tydata.ts
+  eleventyConfig.addTemplate(`${options.dir}/article-pages.njk`, "{{ article | storyBody | safe }}", {
+    pagination: {
+      data: "collections.articles", size: 1, alias: "article",
+      before: (articles: Article[]) => changedPages.articlePages(articles, collections!.articleLinks),
     },
-  });
-
-  eleventyConfig.addPreprocessor("unpublished-articles", "md", (data) => {
-    const article = data.article as Article | undefined;
-    if (article && article.status !== "published" && !options.includeUnpublished) return false;
-    if (data.articleHasProblems) return false;
-    return undefined;
   });
 
   for (const name of COLLECTIONS) {

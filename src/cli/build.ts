@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const published = articles.filter((a) => a.status === "published").length;
-  console.log(`Validated ${articles.length} articles (${published} published) in ${seconds()} s; building…`);
+  console.log(`Validated ${articles.length} articles (${published} published) in ${seconds()} s; writing pages, feeds and the search index…`);
 
   const staging = stagingFolder(OUTPUT);
   await rm(staging, { recursive: true, force: true });
@@ -29,7 +29,6 @@ async function main(): Promise<number> {
     // the search index is written into the staging folder too (src/search.ts), so a failed
     // index never replaces the live site
     await eleventy.write();
-    console.log(`Indexed ${lastIndex?.pages ?? 0} pages for search (of ${lastIndex?.files ?? 0} HTML files) by ${seconds()} s`);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     console.error(error instanceof Error ? error.message : error);
@@ -38,7 +37,8 @@ async function main(): Promise<number> {
   }
   await swapInto(staging, OUTPUT);
   const { files, bytes } = folderSize(OUTPUT);
-  console.log(`Built ${published} articles into ${OUTPUT}/ (${files} files, ${(bytes / 1048576).toFixed(1)} MiB) in ${seconds()} s`);
+  const indexed = lastIndex?.pages ?? 0;
+  console.log(`Built ${published} articles into ${OUTPUT}/ (${files} files, ${(bytes / 1048576).toFixed(1)} MiB; ${indexed} in the search index) in ${seconds()} s`);
   return 0;
 }
 

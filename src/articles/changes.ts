@@ -1,0 +1,69 @@
+// The dev server re-renders only the pages an edit changed. Every article and listing page has a
+// signature: the version of its own article, and what it shows of the others (headline, date,
+// standfirst, tags…). A page whose signature matches the last build's is left out of the rebuild;
+// its file from then is still in the output. Any change to something other than an article file
+// (a layout, data, styles) renders everything again.
+import type { Article } from "./load.ts";
+import type { ArticleLinks, ListingPage } from "./collections.ts";
+
+/** What a card, a related-story link or an older/newer link can show of an article. */
+const shownFields = (a: Article) => JSON.stringify([a.url, a.title, a.status, a.description, a.date, a.updated, a.place, a.source, a.tags, a.image, a.author]);
+
+export class ChangedPages {
+  /** Off (every page renders) unless the dev server turns it on. */
+  enabled = false;
+  #everything = true;
+  #signatures = new Map<string, string>();
+  #versions = new WeakMap<Article, number>();
+  #nextVersion = 0;
+  #shown = new Map<Article, string>();
+
+  /** Called with the files an edit touched; anything but an article renders every page again. */
+  changed(files: string[], isArticle: (file: string) => boolean): void {
+    if (!files.every(isArticle)) this.#everything = true;
+  }
+
+  /** A new build: what the articles show is worked out afresh (tag spellings can change). */
+  startBuild(): void {
+    this.#shown.clear();
+  }
+
+  /** The build is written: the next one compares against it. */
+  finishBuild(): void {
+    this.#everything = false;
+  }
+
+  articlePages(articles: Article[], links: Record<string, ArticleLinks>): Article[] {
+    return this.#select(articles, (article) => {
+      const { related, older, newer } = links[article.url]!;
+      // a new object is a changed file (the loader caches unchanged ones)
+      let version = this.#versions.get(article);
+      if (version === undefined) this.#versions.set(article, (version = this.#nextVersion++));
+      return [version, ...related.map(this.#show), this.#show(older), this.#show(newer)].join("\n");
+    });
+  }
+
+  listingPages(pages: ListingPage[]): ListingPage[] {
+    return this.#select(pages, (page) => JSON.stringify([page.title, page.totalPages, page.group]) + page.items.map(this.#show).join("\n"));
+  }
+
+  #show = (article: Article | undefined): string => {
+    if (!article) return "";
+    let shown = this.#shown.get(article);
+    if (shown === undefined) this.#shown.set(article, (shown = shownFields(article)));
+    return shown;
+  };
+
+  #select<T extends { url: string }>(pages: T[], signature: (page: T) => string): T[] {
+    if (!this.enabled) return pages;
+    return pages.filter((page) => {
+      const now = signature(page);
+      const same = this.#signatures.get(page.url) === now;
+      this.#signatures.set(page.url, now);
+      return this.#everything || !same;
+    });
+  }
+}
+
+/** One per process: the articles plugin drives it, the page templates ask it what to render. */
+export const changedPages = new ChangedPages();

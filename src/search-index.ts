@@ -1,0 +1,96 @@
+// Building the Pagefind index from article records, in a worker thread. Eleventy renders and
+// writes pages in long synchronous stretches that starve the main thread's event loop; a worker
+// keeps feeding the Pagefind service (a process of its own, on the other core) meanwhile.
+// https://pagefind.app/docs/node-api/
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import * as pagefind from "pagefind";
+import type { Article } from "./articles/load.ts";
+import { storyMarkdown } from "./articles/story.ts";
+
+/** What the index needs of an article: plain data, so it can be handed to the worker. */
+export interface SearchInput {
+  file: string;
+  url: string;
+  title: string;
+  description: string;
+  tags: string[];
+  source: string;
+  dateline: string;
+  /** ISO 8601 in UTC: sorts as text. */
+  date: string;
+}
+
+export interface IndexResult {
+  /** Pages the index holds. */
+  pages: number;
+}
+
+export function searchInput(article: Article): SearchInput {
+  const { file, url, title, description } = article;
+  const dateline = `${article.place.city}, ${article.place.country}`;
+  return { file, url, title, description, tags: article.tags.map((t) => t.name), source: article.source.name, dateline, date: article.date.instant.toUTC().toISO() ?? "" };
+}
+
+/** Story Markdown as words: link and image syntax, block markers and emphasis left out. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^[ \t]*(?:#{1,6}|>|[-*+]|\d+[.)])[ \t]+/gm, "")
+    .replace(/[*_`]+/g, "");
+}
+
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
+export type SearchRecord = Parameters<PagefindIndex["addCustomRecord"]>[0];
+
+/** One article as Pagefind holds it: title, standfirst and story words, filters and a date sort. */
+export function searchRecord(input: SearchInput, story: string, language: string): SearchRecord {
+  return {
+    url: input.url,
+    language,
+    content: `${input.title}\n${input.description}\n${plainText(story)}`,
+    meta: { title: input.title },
+    filters: { tag: input.tags, source: [input.source], dateline: [input.dateline] },
+    sort: { date: input.date },
+  };
+}
+
+/** Indexes the articles into `folder/pagefind/`; throws if Pagefind reports a problem. */
+export async function indexArticles(inputs: readonly SearchInput[], root: string, folder: string, language: string): Promise<IndexResult> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(errors.join("; "));
+    const added = await Promise.all(inputs.map((input) => index.addCustomRecord(searchRecord(input, storyMarkdown(input, root), language))));
+    const written = await index.writeFiles({ outputPath: path.join(folder, "pagefind") });
+    const problems = [...added.flatMap((r) => r.errors), ...written.errors];
+    if (problems.length) throw new Error(problems.join("; "));
+    const entry = JSON.parse(readFileSync(path.join(folder, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    return { pages: Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0) };
+  } catch (error) {
+    throw new Error(`Search index (Pagefind) failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+type Job = Parameters<typeof indexArticles>;
+
+/** indexArticles in a worker thread (which inherits this process's TypeScript loader). */
+export function indexInWorker(...job: Job): Promise<IndexResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./search-worker.mjs", import.meta.url), { workerData: job });
+    worker.once("message", (message: { result?: IndexResult; error?: string }) =>
+      message.error === undefined ? resolve(message.result!) : reject(new Error(message.error)));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`Search index (Pagefind) failed: its worker exited with code ${code}`)));
+  });
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  indexArticles(...(workerData as Job)).then(
+    (result) => port.postMessage({ result }),
+    (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) }),
+  );
+}
