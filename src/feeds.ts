@@ -5,6 +5,7 @@ import type { Site } from "../_data/site.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { buildNow } from "./clock.ts";
 import type { Article } from "./articles/load.ts";
+import type { ArticlesLoaded } from "./articles/plugin.ts";
 import { isoInstant } from "./dates.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
 import { storyHtml } from "./feed-content.ts";
@@ -122,8 +123,13 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Op
   const settings: FeedSettings = { ...site, base: siteBase(site), root };
   const updatedNow = () => now().setZone(site.timezone).toISO({ suppressMilliseconds: true })!;
   let outputDir = "_site";
-  // https://www.11ty.dev/docs/events/#event-arguments — the programmatic build sets its own output
-  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) => void (outputDir = directories.output));
+  // the feed list is made once per build, from the articles the build publishes (src/articles/plugin.ts)
+  let feeds: Feed[] = [];
+  eleventyConfig.on("articles.loaded", ({ articles, directories }: ArticlesLoaded) => {
+    outputDir = directories.output;
+    feeds = buildFeeds(articles, settings, updatedNow());
+  });
+  eleventyConfig.addCollection("feeds", () => feeds);
   eleventyConfig.addFilter("storyHtml", async (entry: FeedEntry) => storyHtml(entry.article, settings, outputDir));
   eleventyConfig.addFilter("jsonFeed", async (feed: Feed) =>
     jsonFeed(feed, await Promise.all(feed.entries.map((e) => storyHtml(e.article, settings, outputDir)))));
@@ -132,11 +138,11 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Op
     eleventyConfig.addTemplate(`feeds/${name}.njk`, content, {
       layout,
       pagination: {
-        data: "collections.articles", size: 1, alias: "feed",
-        before: (articles: Article[]) => buildFeeds(articles, settings, updatedNow()).filter((f) => f.paths[name]),
+        data: "collections.feeds", size: 1, alias: "feed",
+        before: (all: Feed[]) => all.filter((f) => f.paths[name]),
       },
       permalink: (data: { feed: Feed }) => data.feed.paths[name],
-      eleventyImport: { collections: ["articles"] },
+      eleventyImport: { collections: ["feeds"] },
       eleventyExcludeFromCollections: true,
     });
   };

@@ -15,14 +15,33 @@ const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const IDEOGRAPHIC_ANY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
 
-/** Whole minutes (at least 1) to read a piece of HTML or text. */
-export function readingMinutes(html: string, options: Partial<Options> = {}): number {
-  const { wordsPerMinute, charactersPerMinute } = { ...defaults, ...options };
+export interface TextCount {
+  words: number;
+  /** Han, Hiragana and Katakana characters. */
+  characters: number;
+}
+
+/** Words and ideographs in a piece of HTML or text (markup and entities left out). */
+export function countText(html: string): TextCount {
   let text = html.replace(/<[^>]*>/g, " ").replace(/&[#\w]+;/g, " ");
   // most stories have no ideographs: one test spares the two Unicode-class scans over the text
   const characters = IDEOGRAPHIC_ANY.test(text) ? (text.match(IDEOGRAPHIC)?.length ?? 0) : 0;
   if (characters) text = text.replace(IDEOGRAPHIC, " ");
-  const words = text.match(WORD)?.length ?? 0;
+  return { words: text.match(WORD)?.length ?? 0, characters };
+}
+
+// Counts made ahead of the page (the story worker, src/articles/story.ts), each taken once
+const counted = new Map<string, TextCount>();
+export function rememberCount(html: string, count: TextCount): void {
+  counted.set(html, count);
+}
+
+/** Whole minutes (at least 1) to read a piece of HTML or text. */
+export function readingMinutes(html: string, options: Partial<Options> = {}): number {
+  const { wordsPerMinute, charactersPerMinute } = { ...defaults, ...options };
+  const known = counted.get(html);
+  if (known) counted.delete(html);
+  const { words, characters } = known ?? countText(html);
   return Math.max(1, Math.round(words / wordsPerMinute + characters / charactersPerMinute));
 }
 

@@ -79,7 +79,7 @@ type Job = Parameters<typeof indexArticles>;
 /** indexArticles in a worker thread (which inherits this process's TypeScript loader). */
 export function indexInWorker(...job: Job): Promise<IndexResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./search-worker.mjs", import.meta.url), { workerData: job });
+    const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { module: import.meta.url, job } });
     worker.once("message", (message: { result?: IndexResult; error?: string }) =>
       message.error === undefined ? resolve(message.result!) : reject(new Error(message.error)));
     worker.once("error", reject);
@@ -87,9 +87,9 @@ export function indexInWorker(...job: Job): Promise<IndexResult> {
   });
 }
 
-if (!isMainThread && parentPort) {
+if (!isMainThread && parentPort && workerData?.module === import.meta.url) {
   const port = parentPort;
-  indexArticles(...(workerData as Job)).then(
+  indexArticles(...(workerData.job as Job)).then(
     (result) => port.postMessage({ result }),
     (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) }),
   );

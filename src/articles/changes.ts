@@ -15,17 +15,14 @@ export class ChangedPages {
   #everything = true;
   #signatures = new Map<string, string>();
   #versions = new WeakMap<Article, number>();
-  #nextVersion = 0;
-  #shown = new Map<Article, string>();
+  /** Each distinct "what is shown" gets a short number, so signatures stay short strings. */
+  #shownIds = new Map<string, number>();
+  #shown = new WeakMap<Article, { tags: Article["tags"]; id: number }>();
+  #next = 0;
 
   /** Called with the files an edit touched; anything but an article renders every page again. */
   changed(files: string[], isArticle: (file: string) => boolean): void {
     if (!files.every(isArticle)) this.#everything = true;
-  }
-
-  /** A new build: what the articles show is worked out afresh (tag spellings can change). */
-  startBuild(): void {
-    this.#shown.clear();
   }
 
   /** The build is written: the next one compares against it. */
@@ -38,20 +35,25 @@ export class ChangedPages {
       const { related, older, newer } = links[article.url]!;
       // a new object is a changed file (the loader caches unchanged ones)
       let version = this.#versions.get(article);
-      if (version === undefined) this.#versions.set(article, (version = this.#nextVersion++));
-      return [version, ...related.map(this.#show), this.#show(older), this.#show(newer)].join("\n");
+      if (version === undefined) this.#versions.set(article, (version = this.#next++));
+      return `${version}|${related.map(this.#show).join(",")}|${this.#show(older)}|${this.#show(newer)}`;
     });
   }
 
   listingPages(pages: ListingPage[]): ListingPage[] {
-    return this.#select(pages, (page) => JSON.stringify([page.title, page.totalPages, page.group]) + page.items.map(this.#show).join("\n"));
+    return this.#select(pages, (page) => `${page.title}|${page.totalPages}|${page.group?.count}|${page.items.map(this.#show).join(",")}`);
   }
 
-  #show = (article: Article | undefined): string => {
-    if (!article) return "";
-    let shown = this.#shown.get(article);
-    if (shown === undefined) this.#shown.set(article, (shown = shownFields(article)));
-    return shown;
+  /** A number for what the article shows; worked out again when its object or merged tags change. */
+  #show = (article: Article | undefined): number => {
+    if (!article) return -1;
+    const known = this.#shown.get(article);
+    if (known?.tags === article.tags) return known.id;
+    const fields = shownFields(article);
+    let id = this.#shownIds.get(fields);
+    if (id === undefined) this.#shownIds.set(fields, (id = this.#next++));
+    this.#shown.set(article, { tags: article.tags, id });
+    return id;
   };
 
   #select<T extends { url: string }>(pages: T[], signature: (page: T) => string): T[] {

@@ -44,7 +44,10 @@ export function buildCollections(articles: Article[], timezone: string, pageSize
   // Articles carry their own tag spelling; pages show the merged one.
   const tagNames = new Map(tags.summaries.map((t) => [t.slug, t.name]));
   for (const article of articles) {
-    article.tags = article.tags.map((t) => ({ slug: t.slug, name: tagNames.get(t.slug) ?? t.name }));
+    // replaced only when a name differs: an unchanged array tells the dev server nothing changed
+    if (article.tags.some((t) => tagNames.has(t.slug) && tagNames.get(t.slug) !== t.name)) {
+      article.tags = article.tags.map((t) => ({ slug: t.slug, name: tagNames.get(t.slug) ?? t.name }));
+    }
   }
 
   const related = relatedArticles(articles);

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { buildNow } from "../clock.ts";
-import { storyBody } from "./story.ts";
+import { StoriesAhead, storyBody } from "./story.ts";
 import { changedPages } from "./changes.ts";
 import { ArticleProblems, loadArticles, type Article, type Problem } from "./load.ts";
 import { buildCollections, type Collections } from "./collections.ts";
@@ -62,6 +62,7 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
   const options: Options = { ...defaults, ...userOptions };
   let collections: Collections | undefined;
   let loadNow: DateTime | undefined;
+  let ahead: StoriesAhead | undefined;
 
   // Article files are data, not templates: the loader reads and validates them, and one paginated
   // template renders every article page (https://www.11ty.dev/docs/pages-from-data/). Ten thousand
@@ -72,12 +73,15 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
   changedPages.enabled = options.renderChangedOnly;
   // https://www.11ty.dev/docs/events/#eleventy-before-watch — the files of the edit that triggered this build
   eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => changedPages.changed(files, isArticleFile));
-  eleventyConfig.on("eleventy.after", () => changedPages.finishBuild());
+  eleventyConfig.on("eleventy.after", async () => {
+    changedPages.finishBuild();
+    await ahead?.close();
+    ahead = undefined;
+  });
 
   // https://www.11ty.dev/docs/events/#eleventy-before — runs before any template is written
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }: Pick<ArticlesLoaded, "directories" | "runMode">) => {
     const now = options.now();
-    changedPages.startBuild();
     // "now" is part of each file's cache key: a fixed one keeps unchanged files cached between saves
     loadNow = options.tolerateProblems ? (loadNow ?? now) : now;
     const loaded = await loadArticles({ root: options.root, dir: options.dir, timezone: options.timezone, now: loadNow });
@@ -88,12 +92,14 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
     const articles = loaded.articles.filter((a) => !broken.has(a.file)).map((a) => liftEmbargo(a, now));
     const visible = options.includeUnpublished ? articles : articles.filter((a) => a.status === "published");
     collections = buildCollections(visible, options.timezone, options.pageSize, options.homeTitle);
+    // a production build renders the stories ahead on the other core (src/articles/story.ts)
+    if (runMode === "build") ahead = new StoriesAhead(visible.map((a) => a.file), options.root);
     const event: ArticlesLoaded = { articles: visible, root: options.root, directories, runMode };
     await eleventyConfig.emit("articles.loaded", event);
   });
 
   // The page body: the story rendered by the project's Markdown, never by a template engine
-  eleventyConfig.addFilter("storyBody", (article: Article) => storyBody(article, options.root));
+  eleventyConfig.addFilter("storyBody", (article: Article) => storyBody(article, options.root, ahead));
   // Layout and permalink are folder defaults: articles/articles.11tydata.ts
   eleventyConfig.addTemplate(`${options.dir}/article-pages.njk`, "{{ article | storyBody | safe }}", {
     pagination: {

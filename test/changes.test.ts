@@ -1,0 +1,101 @@
+// What the dev server re-renders after an edit (src/articles/changes.ts), and the stories a
+// production build renders ahead in a worker (src/articles/story.ts): pure code, no build.
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { ChangedPages } from "../src/articles/changes.ts";
+import { buildCollections } from "../src/articles/collections.ts";
+import { parseArticle, type Article } from "../src/articles/load.ts";
+import { StoriesAhead, storyBody } from "../src/articles/story.ts";
+import { article, PINNED_ENV, validFields } from "./fixture.ts";
+
+const now = DateTime.fromISO(PINNED_ENV.BUILD_NOW);
+const load = (file: string, fields: Record<string, unknown>, body?: string): Article => {
+  const parsed = parseArticle(file, article({ ...validFields, ...fields }, body), { timezone: "America/New_York", now });
+  if (!("article" in parsed)) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.article;
+};
+const day = (n: number) => `2025-06-${String(n).padStart(2, "0")}T09:00:00-04:00`;
+// 45 articles, newest first: three home pages of 20; every fifth one also tagged Energy
+const corpus = () => Array.from({ length: 45 }, (_, i) => load(`articles/a${i}.md`, { title: `Story ${i}`, date: day(28 - Math.floor(i / 2)), tags: i % 5 ? ["Markets"] : ["Markets", "Energy"] }));
+
+function build(pages: ChangedPages, articles: Article[]) {
+  const c = buildCollections(articles, "America/New_York", 20, "Home");
+  const listings = [...c.homePages, ...c.tagPages, ...c.monthPages];
+  const rendered = { articles: pages.articlePages(c.articles, c.articleLinks).map((a) => a.url), listings: pages.listingPages(listings).map((p) => p.url) };
+  pages.finishBuild();
+  return rendered;
+}
+
+describe("the dev server's rebuild after an edit", () => {
+  it("renders every page on the first build and nothing when no article changed", () => {
+    const pages = Object.assign(new ChangedPages(), { enabled: true });
+    const articles = corpus();
+    const first = build(pages, articles);
+    expect(first.articles).toHaveLength(45);
+    expect(first.listings).toContain("/page/3/");
+    expect(build(pages, articles)).toEqual({ articles: [], listings: [] });
+  });
+
+  it("renders an edited story's own page alone when its headline and card are unchanged", () => {
+    const pages = Object.assign(new ChangedPages(), { enabled: true });
+    const articles = corpus();
+    build(pages, articles);
+    articles[30] = load("articles/a30.md", { title: "Story 30", date: day(13), tags: ["Markets", "Energy"] }, "Body text of the story.\n\nA new second paragraph.");
+    expect(build(pages, articles)).toEqual({ articles: [articles[30]!.url], listings: [] });
+  });
+
+  it("renders the pages that show a changed headline: its page, neighbours, related stories and listings", () => {
+    const pages = Object.assign(new ChangedPages(), { enabled: true });
+    const articles = corpus();
+    build(pages, articles);
+    articles[30] = load("articles/a30.md", { title: "Story 30, corrected", date: day(13), tags: ["Markets", "Energy"] });
+    const { articles: rendered, listings } = build(pages, articles);
+    expect(rendered).toContain(articles[30]!.url);
+    expect(rendered).toContain(articles[29]!.url); // its newer neighbour links to it
+    expect(rendered).toContain(articles[31]!.url);
+    expect(rendered.length).toBeLessThan(45);
+    expect(listings.sort()).toEqual(["/archive/2025/06/page/2/", "/page/2/", "/tags/energy/", "/tags/markets/page/2/"]);
+  });
+
+  it("renders everything again after a change to anything but an article", () => {
+    const pages = Object.assign(new ChangedPages(), { enabled: true });
+    const articles = corpus();
+    build(pages, articles);
+    pages.changed(["_includes/layouts/base.njk"], (file) => file.startsWith("articles/"));
+    expect(build(pages, articles).articles).toHaveLength(45);
+  });
+
+  it("leaves production builds alone: every page renders every time", () => {
+    const pages = new ChangedPages();
+    const articles = corpus();
+    build(pages, articles);
+    expect(build(pages, articles).articles).toHaveLength(45);
+  });
+});
+
+describe("stories rendered ahead in a worker thread", () => {
+  it("gives each page the same HTML the page would render itself, and leaves stories with pictures to the page", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "newsroom-stories-"));
+    mkdirSync(path.join(root, "articles"));
+    const files = {
+      "articles/plain.md": article(validFields, "## Talks\n\n“Quoted” text with a [link](https://example.org) and https://example.com.\n\n> A quote."),
+      "articles/picture.md": article(validFields, "Text.\n\n![A map](map.png)"),
+    };
+    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
+    const ahead = new StoriesAhead(Object.keys(files), root);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 2000)); // the worker starts and renders both
+      const plain = load("articles/plain.md", {});
+      expect(ahead.take("articles/picture.md")).toBeUndefined();
+      const html = ahead.take("articles/plain.md");
+      expect(html).toBe(storyBody(plain, root));
+      expect(html).toContain("<h2 id=\"talks\">Talks</h2>");
+      expect(ahead.take("articles/plain.md")).toBeUndefined(); // each is handed over once
+    } finally {
+      await ahead.close();
+    }
+  });
+});
