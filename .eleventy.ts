@@ -17,6 +17,7 @@ import { seoPlugin } from "./src/seo.ts";
 import { searchPlugin } from "./src/search.ts";
 import { devServerPlugin } from "./src/dev-server.ts";
 import { deployPlugin } from "./src/deploy.ts";
+import { outputPlugin } from "./src/output.ts";
 
 export default function (eleventyConfig: EleventyConfig) {
   // Input: TypeScript data files, only the folders that are content
@@ -48,6 +49,9 @@ export default function (eleventyConfig: EleventyConfig) {
 
   // `npm start` only: port, live reload, article problems shown in the browser too
   eleventyConfig.addPlugin(devServerPlugin);
+
+  // Output: pages handed over as bytes, half the memory Eleventy keeps of them (last transform)
+  eleventyConfig.addPlugin(outputPlugin);
 }
 
 export const config = {

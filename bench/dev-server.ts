@@ -1,4 +1,4 @@
-// The dev-server figure: `npm start` (eleventy --serve --incremental) in the benchmark site, then
+// The dev-server figure: `npm start` (eleventy --serve) in the benchmark site, then
 // "save → rebuilt page served": append a word to one article and poll its URL until it shows up.
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
@@ -56,7 +56,7 @@ export async function measureDevServer(site: BenchSite, target: DevTarget, edits
       const saved = performance.now();
       await Promise.race([exited, until(async () => (await fetchPage(url))?.includes(marker) ?? false, timeoutMs, `the edited article (${marker})`)]);
       const ms = performance.now() - saved;
-      // let the rest of the incremental rebuild finish before the next save
+      // let the rest of the rebuild finish before the next save
       await Promise.race([exited, until(async () => watching() > builds, 120_000, "the rebuild to finish").catch(() => undefined)]);
       return ms;
     };

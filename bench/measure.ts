@@ -1,8 +1,10 @@
 // Runs one build and measures it. CPU time and peak RSS come from GNU time (/usr/bin/time):
 // %U+%S is the user+system CPU of the build and every child it waited for; %M is the largest
-// resident set of any single process in that tree (the Node build process in practice).
+// resident set of any single process in that tree (the Node build process in practice). Processes
+// the build starts but never waits for (Pagefind's service) escape %M, so the whole tree's resident
+// memory is also sampled from /proc every 200 ms: its largest total is `treePeakKiB`.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { folderSize } from "../src/output.ts";
@@ -14,6 +16,8 @@ export interface Measured {
   wallMs: number;
   cpuMs: number;
   peakRssKiB: number;
+  /** Largest sampled sum of resident memory over the build and every process below it. */
+  treePeakKiB: number;
   stdout: string;
   stderr: string;
 }
@@ -32,11 +36,15 @@ export async function measureCommand(command: string[], cwd: string, env: NodeJS
   const stats = path.join(scratch, "stats");
   try {
     const started = performance.now();
-    const { code, stdout, stderr } = await run([GNU_TIME, "-f", "%U %S %M", "-o", stats, "--", ...command], cwd, env);
+    let treePeakKiB = 0;
+    const { code, stdout, stderr } = await run([GNU_TIME, "-f", "%U %S %M", "-o", stats, "--", ...command], cwd, env, (pid) => {
+      const timer = setInterval(() => (treePeakKiB = Math.max(treePeakKiB, treeRssKiB(pid))), 200);
+      return () => clearInterval(timer);
+    });
     const wallMs = performance.now() - started;
     if (code !== 0) throw new Error(`exited with ${code}: ${keyLine(stderr || stdout)}\n${command.join(" ")} in ${cwd}:\n${tail(stderr || stdout)}`);
     const [user, system, rss] = readFileSync(stats, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number);
-    return { wallMs, cpuMs: (user! + system!) * 1000, peakRssKiB: rss!, stdout, stderr };
+    return { wallMs, cpuMs: (user! + system!) * 1000, peakRssKiB: rss!, treePeakKiB: Math.max(treePeakKiB, rss!), stdout, stderr };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -51,15 +59,45 @@ export async function measureBuild(site: BenchSite, env: NodeJS.ProcessEnv): Pro
   return { ...measured, files, bytes, lastLine };
 }
 
-function run(command: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Resident memory of `root` and all its descendants now (Linux /proc; fields of /proc/<pid>/stat). */
+export function treeRssKiB(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // [0] state, [1] ppid, [21] rss pages
+      const pid = Number(name);
+      const parent = Number(fields[1]);
+      children.set(parent, [...(children.get(parent) ?? []), pid]);
+      rss.set(pid, Number(fields[21]) * 4);
+    } catch {
+      // the process ended while being read
+    }
+  }
+  let total = 0;
+  for (const queue = [root]; queue.length; ) {
+    const pid = queue.pop()!;
+    total += rss.get(pid) ?? 0;
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function run(command: string[], cwd: string, env: NodeJS.ProcessEnv, watch?: (pid: number) => () => void): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command[0]!, command.slice(1), { cwd, env });
+    const unwatch = child.pid && watch ? watch(child.pid) : undefined;
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.on("close", (code) => {
+      unwatch?.();
+      resolve({ code: code ?? 1, stdout, stderr });
+    });
   });
 }
 

@@ -24,6 +24,7 @@ export interface Summary {
   wallMs: number;
   cpuMs: number;
   peakRssKiB: number;
+  treePeakKiB: number;
   msPerArticle: number;
   files: number;
   bytes: number;
@@ -35,6 +36,7 @@ export function summarise(samples: BuildSample[], articles: number): Summary {
     wallMs,
     cpuMs: median(samples.map((s) => s.cpuMs)),
     peakRssKiB: median(samples.map((s) => s.peakRssKiB)),
+    treePeakKiB: median(samples.map((s) => s.treePeakKiB)),
     msPerArticle: wallMs / articles,
     files: median(samples.map((s) => s.files)),
     bytes: median(samples.map((s) => s.bytes)),
@@ -49,21 +51,23 @@ const mib = (kib: number) => (kib / 1024).toFixed(0);
 const thousands = (n: number) => n.toLocaleString("en-US");
 const list = (values: number[], digits = 2) => values.map((v) => v.toFixed(digits)).join(", ");
 
-const MEASURES: Array<[string, (x: BuildSample) => number]> = [["wall", (x) => x.wallMs], ["CPU", (x) => x.cpuMs], ["peak RSS", (x) => x.peakRssKiB]];
+const MEASURES: Array<[string, (x: BuildSample) => number]> = [
+  ["wall", (x) => x.wallMs], ["CPU", (x) => x.cpuMs], ["peak RSS", (x) => x.peakRssKiB], ["tree peak", (x) => x.treePeakKiB],
+];
 
 export function renderTables(results: SizeResult[]): string {
   const measured = results.filter((r) => r.pairs.length);
-  const lines = ["| articles | build | wall s | CPU s | peak RSS MiB | ms/article | files | output MiB |", "|---:|---|---:|---:|---:|---:|---:|---:|"];
+  const lines = ["| articles | build | wall s | CPU s | peak RSS MiB | tree peak MiB | ms/article | files | output MiB |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|"];
   for (const { articles, pairs } of measured) {
     for (const [label, index] of [["A project", 0], ["B baseline", 1]] as const) {
       const m = summarise(pairs.map((pair) => pair[index]), articles);
-      lines.push(`| ${thousands(articles)} | ${label} | ${s(m.wallMs)} | ${s(m.cpuMs)} | ${mib(m.peakRssKiB)} | ${m.msPerArticle.toFixed(2)} | ${thousands(m.files)} | ${(m.bytes / 1048576).toFixed(1)} |`);
+      lines.push(`| ${thousands(articles)} | ${label} | ${s(m.wallMs)} | ${s(m.cpuMs)} | ${mib(m.peakRssKiB)} | ${mib(m.treePeakKiB)} | ${m.msPerArticle.toFixed(2)} | ${thousands(m.files)} | ${(m.bytes / 1048576).toFixed(1)} |`);
     }
   }
   for (const { articles, pairs, failure } of results.filter((r) => r.failure)) {
     lines.push("", `**${thousands(articles)} articles: a build failed** after ${pairs.length} measured pair(s): ${failure}`);
   }
-  lines.push("", "A/B per pair, in run order (median last):", "", `| articles | ${MEASURES.map(([name]) => name).join(" | ")} |`, "|---:|---|---|---|");
+  lines.push("", "A/B per pair, in run order (median last):", "", `| articles | ${MEASURES.map(([name]) => name).join(" | ")} |`, `|---:|${MEASURES.map(() => "---").join("|")}|`);
   for (const { articles, pairs } of measured) {
     const cells = MEASURES.map(([, measure]) => ratios(pairs, measure)).map((r) => `${list(r)} → **${median(r).toFixed(2)}**`);
     lines.push(`| ${thousands(articles)} | ${cells.join(" | ")} |`);
@@ -76,13 +80,13 @@ export function renderTables(results: SizeResult[]): string {
     const growth = (index: 0 | 1) => MEASURES.map(([name, measure]) => `${name} ${grow(index, measure)}`).join(", ");
     lines.push("", `Growth 1,000 → 10,000 (median over median): project ${growth(0)}; baseline ${growth(1)}.`);
   }
-  lines.push("", "Every measured run:", "", "| articles | run | A wall s | A CPU s | A RSS MiB | B wall s | B CPU s | B RSS MiB |", "|---:|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push("", "Every measured run:", "", "| articles | run | A wall s | A CPU s | A RSS MiB | A tree MiB | B wall s | B CPU s | B RSS MiB | B tree MiB |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const { articles, pairs } of measured) {
-    pairs.forEach(([a, b], i) => lines.push(`| ${thousands(articles)} | ${i + 1} | ${s(a.wallMs)} | ${s(a.cpuMs)} | ${mib(a.peakRssKiB)} | ${s(b.wallMs)} | ${s(b.cpuMs)} | ${mib(b.peakRssKiB)} |`));
+    pairs.forEach(([a, b], i) => lines.push(`| ${thousands(articles)} | ${i + 1} | ${s(a.wallMs)} | ${s(a.cpuMs)} | ${mib(a.peakRssKiB)} | ${mib(a.treePeakKiB)} | ${s(b.wallMs)} | ${s(b.cpuMs)} | ${mib(b.peakRssKiB)} | ${mib(b.treePeakKiB)} |`));
   }
   const dev = results.filter((r) => r.dev);
   if (dev.length) {
-    lines.push("", "Dev server (`npm start`, --incremental): save → rebuilt page served", "", "| articles | first build until served s | save → served ms, per edit | median ms |", "|---:|---:|---|---:|");
+    lines.push("", "Dev server (`npm start`): save → rebuilt page served", "", "| articles | first build until served s | save → served ms, per edit | median ms |", "|---:|---:|---|---:|");
     for (const { articles, dev: figure } of dev) {
       if (figure && "error" in figure) lines.push(`| ${thousands(articles)} | failed: ${figure.error.split("\n")[0]} | | |`);
       else if (figure) lines.push(`| ${thousands(articles)} | ${s(figure.startupMs)} | ${list(figure.samples, 0)} | **${median(figure.samples).toFixed(0)}** |`);

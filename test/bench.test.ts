@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,7 +9,7 @@ import { parseArticle, type Article } from "../src/articles/load.ts";
 import { parseYaml, splitFrontMatter } from "../src/articles/frontmatter.ts";
 import { markdown } from "../src/markdown.ts";
 import { BENCH_NOW, generateCorpus } from "../bench/generate.ts";
-import { measureBuild } from "../bench/measure.ts";
+import { measureBuild, treeRssKiB } from "../bench/measure.ts";
 import { median, ratios } from "../bench/report.ts";
 import { baselineSite, buildEnv, projectSite } from "../bench/sites.ts";
 
@@ -103,15 +104,25 @@ describe("the benchmark's builds", () => {
     const project = projectSite(path.join(scratch, "project"), corpus);
     const sample = await measureBuild(project, buildEnv());
     for (const article of articles) expect(existsSync(path.join(project.root, "_site", article.url, "index.html"))).toBe(true);
+    // Pagefind's service is a process of the build's own: the tree's sampled peak counts it
+    expect(sample.treePeakKiB).toBeGreaterThanOrEqual(sample.peakRssKiB);
     expect(sample.files).toBeGreaterThan(30);
   });
 });
 
 describe("the benchmark's arithmetic", () => {
+  it("adds up the resident memory of a process and every process below it", async () => {
+    const child = spawn("sh", ["-c", "sleep 2 & sleep 2 & wait"]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const own = Number(readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ")[21]) * 4;
+    expect(treeRssKiB(child.pid!)).toBeGreaterThan(own); // the shell and its two sleeps
+    child.kill();
+  });
+
   it("takes the median of odd and even counts and the A/B ratio of each pair", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
-    const sample = (wallMs: number) => ({ wallMs, cpuMs: 0, peakRssKiB: 0, files: 0, bytes: 0, lastLine: "" });
+    const sample = (wallMs: number) => ({ wallMs, cpuMs: 0, peakRssKiB: 0, treePeakKiB: 0, files: 0, bytes: 0, lastLine: "" });
     expect(ratios([[sample(1), sample(2)], [sample(3), sample(4)]], (s) => s.wallMs)).toEqual([0.5, 0.75]);
   });
 });

@@ -152,8 +152,11 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     }
 
     site.write("articles/2025/harbour.md", article({ ...validFields, title: "Harbour reopens after storm", date: "2025-06-10" }));
-    await open("/");
-    await waitForText("Harbour reopens after storm");
+    // polled from the server: a live reload sent while the browser is still loading "/" is lost
+    for (let tries = 0; !(await get("/")).html.includes("Harbour reopens after storm"); tries++) {
+      if (tries === 300) throw new Error(`the new article never reached the home page:\n${server.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     expect((await get("/2025/06/10/harbour/")).status).toBe(200);
   }, 90_000);
 
