@@ -6,6 +6,7 @@ import type { EleventyConfig } from "./eleventy-config.ts";
 import { buildNow } from "./clock.ts";
 import type { Article } from "./articles/load.ts";
 import type { ArticlesLoaded } from "./articles/plugin.ts";
+import { changedPages } from "./articles/changes.ts";
 import { isoInstant } from "./dates.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
 import { storyHtml } from "./feed-content.ts";
@@ -70,11 +71,24 @@ export function feedEntry(article: Article, options: FeedSettings): FeedEntry {
   };
 }
 
+// One entry per article object and settings, shared by the site and tag feeds and kept between
+// dev-server builds (an RFC 2822 date costs luxon a zone lookup); redone when merged tag names change.
+const entries = new WeakMap<FeedSettings, WeakMap<Article, FeedEntry>>();
+function cachedEntry(article: Article, options: FeedSettings): FeedEntry {
+  let known = entries.get(options);
+  if (!known) entries.set(options, (known = new WeakMap()));
+  let entry = known.get(article);
+  if (entry?.categories.length !== article.tags.length || entry.categories.some((c, i) => c.label !== article.tags[i]!.name)) {
+    known.set(article, (entry = feedEntry(article, options)));
+  }
+  return entry;
+}
+
 /** The site feed and one feed per tag, from newest-first articles; only published ones count. */
 export function buildFeeds(articles: Article[], options: FeedSettings, now: string): Feed[] {
   const published = articles.filter((a) => a.status === "published");
   const make = (title: string, subtitle: string, home: string, paths: Feed["paths"], list: Article[]): Feed => {
-    const entries = list.slice(0, options.feedSize).map((a) => feedEntry(a, options));
+    const entries = list.slice(0, options.feedSize).map((a) => cachedEntry(a, options));
     const urls = Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, absoluteUrl(p, options.base)])) as Feed["urls"];
     const updated = entries.map((e) => e.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? now;
     return { title, subtitle, language: options.language, publisher: options.publisher, homeUrl: absoluteUrl(home, options.base), updated, paths, urls, entries };
@@ -139,7 +153,8 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Op
       layout,
       pagination: {
         data: "collections.feeds", size: 1, alias: "feed",
-        before: (all: Feed[]) => all.filter((f) => f.paths[name]),
+        // the dev server renders only the feeds an edit changed (src/articles/changes.ts)
+        before: (all: Feed[]) => changedPages.feedPages(all.filter((f) => f.paths[name]), name),
       },
       permalink: (data: { feed: Feed }) => data.feed.paths[name],
       eleventyImport: { collections: ["feeds"] },

@@ -92,7 +92,14 @@ export function newsUrls(articles: Article[], now: DateTime, options: { base: st
 export function sitemapsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "site"> & Partial<Options>) {
   const { site, now, layouts, ...news }: Options = { ...defaults, ...userOptions };
   const options = { base: siteBase(site), timezone: site.timezone, ...news };
-  eleventyConfig.addFilter("sitemapUrls", (collections: Record<string, unknown> & { articles: Article[] }) => sitemapUrls(collections, options));
+  // the dev server rebuilds after every save: the same articles (objects, in order) give the same sitemap
+  let last: { articles: Article[]; urls: SitemapUrl[] } | undefined;
+  eleventyConfig.addFilter("sitemapUrls", (collections: Record<string, unknown> & { articles: Article[] }) => {
+    const { articles } = collections;
+    if (last?.articles.length === articles.length && last.articles.every((a, i) => a === articles[i])) return last.urls;
+    last = { articles: [...articles], urls: sitemapUrls(collections, options) };
+    return last.urls;
+  });
   eleventyConfig.addFilter("newsUrls", (articles: Article[]) => newsUrls(articles, now(), options));
   const page = (name: string, permalink: string, layout: string, imports: string[]) =>
     eleventyConfig.addTemplate(`sitemaps/${name}.njk`, "", {

@@ -9,7 +9,8 @@ import { ChangedPages } from "../src/articles/changes.ts";
 import { buildCollections } from "../src/articles/collections.ts";
 import { parseArticle, type Article } from "../src/articles/load.ts";
 import { StoriesAhead, storyBody } from "../src/articles/story.ts";
-import { article, PINNED_ENV, validFields } from "./fixture.ts";
+import { buildFeeds, type FeedSettings } from "../src/feeds.ts";
+import { article, PINNED_ENV, PROJECT, validFields } from "./fixture.ts";
 
 const now = DateTime.fromISO(PINNED_ENV.BUILD_NOW);
 const load = (file: string, fields: Record<string, unknown>, body?: string): Article => {
@@ -66,6 +67,25 @@ describe("the dev server's rebuild after an edit", () => {
     build(pages, articles);
     pages.changed(["_includes/layouts/base.njk"], (file) => file.startsWith("articles/"));
     expect(build(pages, articles).articles).toHaveLength(45);
+  });
+
+  it("rewrites the feeds that carry an edited story, in every format, and leaves the other feeds alone", () => {
+    const settings: FeedSettings = {
+      url: "https://example.org", pathPrefix: "/", base: "https://example.org", root: PROJECT, title: "T", description: "D",
+      language: "en", publisher: "P", timezone: "America/New_York", feedSize: 20,
+    };
+    const pages = Object.assign(new ChangedPages(), { enabled: true });
+    const articles = corpus();
+    const feeds = () => {
+      const all = buildFeeds(articles, settings, "2026-01-01T07:00:00-05:00");
+      const rendered = ["atom", "rss"].flatMap((format) => pages.feedPages(all.filter((f) => f.urls[format as "atom"]), format).map((f) => f.urls[format as "atom"]));
+      pages.finishBuild();
+      return rendered;
+    };
+    expect(feeds()).toHaveLength(4); // site feed and two tag feeds in Atom, the site feed in RSS
+    expect(feeds()).toEqual([]);
+    articles[2] = load("articles/a2.md", { title: "Story 2", date: day(27), tags: ["Markets"] }, "Body text of the story.\n\nMore.");
+    expect(feeds()).toEqual(["https://example.org/feed.xml", "https://example.org/tags/markets/feed.xml", "https://example.org/rss.xml"]);
   });
 
   it("leaves production builds alone: every page renders every time", () => {

@@ -1,6 +1,6 @@
-// The dev server re-renders only the pages an edit changed. Every article and listing page has a
-// signature: the version of its own article, and what it shows of the others (headline, date,
-// standfirst, tags…). A page whose signature matches the last build's is left out of the rebuild;
+// The dev server re-renders only the pages an edit changed. Every article, listing and feed page has
+// a signature: the version of its own article (or a feed's stories), and what it shows of the others
+// (headline, date, standfirst, tags…). A page whose signature matches the last build's is left out of the rebuild;
 // its file from then is still in the output. Any change to something other than an article file
 // (a layout, data, styles) renders everything again.
 import type { Article } from "./load.ts";
@@ -13,9 +13,9 @@ export class ChangedPages {
   /** Off (every page renders) unless the dev server turns it on. */
   enabled = false;
   #everything = true;
-  #signatures = new Map<string, string>();
+  #signatures = new Map<string, { meta: string; ids: number[] }>();
   #versions = new WeakMap<Article, number>();
-  /** Each distinct "what is shown" gets a short number, so signatures stay short strings. */
+  /** Each distinct "what is shown" gets a number, so signatures are lists of numbers. */
   #shownIds = new Map<string, number>();
   #shown = new WeakMap<Article, { tags: Article["tags"]; id: number }>();
   #next = 0;
@@ -31,17 +31,26 @@ export class ChangedPages {
   }
 
   articlePages(articles: Article[], links: Record<string, ArticleLinks>): Article[] {
-    return this.#select(articles, (article) => {
+    return this.#select(articles, () => "", (article) => {
       const { related, older, newer } = links[article.url]!;
-      // a new object is a changed file (the loader caches unchanged ones)
-      let version = this.#versions.get(article);
-      if (version === undefined) this.#versions.set(article, (version = this.#next++));
-      return `${version}|${related.map(this.#show).join(",")}|${this.#show(older)}|${this.#show(newer)}`;
+      return [this.version(article), ...related.map(this.#show), this.#show(older), this.#show(newer)];
     });
   }
 
   listingPages(pages: ListingPage[]): ListingPage[] {
-    return this.#select(pages, (page) => `${page.title}|${page.totalPages}|${page.group?.count}|${page.items.map(this.#show).join(",")}`);
+    return this.#select(pages, (page) => `${page.title}|${page.totalPages}|${page.group?.count}`, (page) => page.items.map(this.#show));
+  }
+
+  /** Feeds carry whole stories: a feed changes with the version of any article in it. */
+  feedPages<T extends { urls: Record<string, string | undefined>; title: string; entries: { article: Article }[] }>(feeds: T[], format: string): T[] {
+    return this.#select(feeds, (feed) => feed.title, (feed) => feed.entries.flatMap((e) => [this.version(e.article), this.#show(e.article)]), (feed) => feed.urls[format]!);
+  }
+
+  /** A number per article object: a new object is a changed file (the loader caches unchanged ones). */
+  version(article: Article): number {
+    let version = this.#versions.get(article);
+    if (version === undefined) this.#versions.set(article, (version = this.#next++));
+    return version;
   }
 
   /** A number for what the article shows; worked out again when its object or merged tags change. */
@@ -56,12 +65,16 @@ export class ChangedPages {
     return id;
   };
 
-  #select<T extends { url: string }>(pages: T[], signature: (page: T) => string): T[] {
+  // A page's signature: a short text (title, page count…) and the numbers of what it shows, compared
+  // number by number; 15,000 listing pages are checked on every save.
+  #select<T>(pages: T[], meta: (page: T) => string, shows: (page: T) => number[], key: (page: T) => string = (page) => (page as { url: string }).url): T[] {
     if (!this.enabled) return pages;
     return pages.filter((page) => {
-      const now = signature(page);
-      const same = this.#signatures.get(page.url) === now;
-      this.#signatures.set(page.url, now);
+      const now = { meta: meta(page), ids: shows(page) };
+      const url = key(page);
+      const before = this.#signatures.get(url);
+      this.#signatures.set(url, now);
+      const same = before !== undefined && before.meta === now.meta && before.ids.length === now.ids.length && before.ids.every((id, i) => id === now.ids[i]);
       return this.#everything || !same;
     });
   }
