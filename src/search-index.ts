@@ -75,16 +75,24 @@ export async function indexArticles(inputs: readonly SearchInput[], root: string
 }
 
 type Job = Parameters<typeof indexArticles>;
+const running = new Set<Worker>();
 
 /** indexArticles in a worker thread (which inherits this process's TypeScript loader). */
 export function indexInWorker(...job: Job): Promise<IndexResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { module: import.meta.url, job } });
+    running.add(worker);
+    worker.once("exit", () => running.delete(worker));
     worker.once("message", (message: { result?: IndexResult; error?: string }) =>
       message.error === undefined ? resolve(message.result!) : reject(new Error(message.error)));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`Search index (Pagefind) failed: its worker exited with code ${code}`)));
   });
+}
+
+/** A build that failed stops its indexing too, instead of waiting for it to write into a folder it removes. */
+export async function stopIndexing(): Promise<void> {
+  await Promise.all([...running].map((worker) => worker.terminate()));
 }
 
 if (!isMainThread && parentPort && workerData?.module === import.meta.url) {

@@ -86,6 +86,18 @@ describe("building a site", () => {
     );
   });
 
+  it("stops a build that fails while rendering, search index included, and leaves the previous _site/ byte-identical", async () => {
+    const site = makeFixture({ "articles/good.md": article(validFields) });
+    expect((await site.run("build")).code).toBe(0);
+    const before = snapshot(site.root);
+    site.write("broken.njk", "{% if %}"); // a template Eleventy cannot compile, after the articles loaded
+    const failed = await site.run("build");
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("Build failed; _site/ was not changed.");
+    expect(snapshot(site.root)).toEqual(before);
+    expect(site.exists("_site.next")).toBe(false); // the search index did not write into it afterwards
+  });
+
   it("fails when two articles would get the same URL, naming both files", async () => {
     const site = makeFixture({
       "articles/one/bridge.md": article(validFields),

@@ -7,6 +7,7 @@ import { buildNow } from "../clock.ts";
 import { formatProblem, loadArticles } from "../articles/load.ts";
 import { folderSize, stagingFolder, swapInto } from "../output.ts";
 import { lastIndex } from "../search.ts";
+import { stopIndexing } from "../search-index.ts";
 
 const OUTPUT = "_site";
 
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
     // index never replaces the live site
     await eleventy.write();
   } catch (error) {
+    await stopIndexing();
     await rm(staging, { recursive: true, force: true });
     console.error(error instanceof Error ? error.message : error);
     console.error(`Build failed; ${OUTPUT}/ was not changed.`);
