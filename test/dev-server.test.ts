@@ -92,11 +92,20 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
       throw new Error(`${error.message}\n--- dev server output ---\n${server.output()}`);
     });
 
-  /** Opens a page and waits until its live-reload socket is connected, so no rebuild goes unseen. */
-  async function open(url: string) {
+  /**
+   * Opens a page and waits until its live-reload socket is connected, so no rebuild goes unseen. A
+   * reload from the end of a previous rebuild can abort the navigation: then it is opened again.
+   */
+  async function open(url: string, attempts = 3): Promise<void> {
     const connected = page.waitForEvent("console", { predicate: (message) => message.text().includes("Connected"), timeout: 15_000 });
-    await page.goto(origin + url);
-    await connected;
+    try {
+      await page.goto(origin + url);
+      await connected;
+    } catch (error) {
+      connected.catch(() => undefined);
+      if (attempts === 1 || !String(error).includes("ERR_ABORTED")) throw error;
+      await open(url, attempts - 1);
+    }
   }
 
   beforeAll(async () => {
