@@ -4,7 +4,7 @@ import type { Token } from "markdown-it";
 import type { Article } from "./articles/load.ts";
 import { storyMarkdown } from "./articles/story.ts";
 import { resolveImage } from "./articles/images.ts";
-import { markdown } from "./markdown.ts";
+import { markdown, stripXmlInvalid } from "./markdown.ts";
 import { renditionOf, type ImageFile } from "./seo.ts";
 import { absoluteUrl } from "./urls.ts";
 
@@ -35,12 +35,6 @@ export async function absoluteStoryHtml(body: string, pageUrl: string, base: str
   await Promise.all(pending);
   return markdown.renderer.render(tokens, markdown.options, env);
 }
-
-/**
- * XML 1.0 forbids most control characters even as references. Only story text can hold one
- * (YAML rejects them in front matter), so it is cleaned here, once per story, not in every feed file.
- */
-export const stripXmlInvalid = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 
 // one render per article object, shared by the site and tag feeds and all formats: load.ts hands
 // back a new object when the file changes

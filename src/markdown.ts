@@ -29,6 +29,12 @@ export function createMarkdown() {
 
 export const markdown = createMarkdown();
 
+/**
+ * XML 1.0 forbids most control characters even as references. Only story text can hold one (YAML
+ * rejects them in front matter): feeds clean the story, and the standfirst taken from it, with this.
+ */
+export const stripXmlInvalid = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+
 /** Plain text of the first paragraph: the default standfirst when front matter has none. */
 export function firstParagraphText(body: string): string {
   // Parse a growing prefix, cut at blank lines, instead of the whole story: the first paragraph
@@ -39,11 +45,11 @@ export function firstParagraphText(body: string): string {
     const start = tokens.findIndex((t) => t.type === "paragraph_open");
     const inline = start === -1 ? undefined : tokens[start + 1];
     if (inline?.children) {
-      return inline.children
+      const text = inline.children
         .map((t) => (t.type === "text" || t.type === "code_inline" ? t.content : t.type.endsWith("break") ? " " : ""))
-        .join("")
-        .replace(/[\s\u0000-\u001F]+/g, " ") // control characters too: the standfirst lands in feeds
-        .trim();
+        .join("");
+      // the standfirst lands in feeds too: the same characters XML cannot hold as the story drops
+      return stripXmlInvalid(text).replace(/\s+/g, " ").trim();
     }
     if (count >= blocks.length) return "";
   }
