@@ -9,3 +9,10 @@ export function buildNow(env: NodeJS.ProcessEnv = process.env): DateTime {
   if (!now.isValid) throw new Error(`BUILD_NOW: "${pinned}" is not an ISO 8601 date-time`);
   return now;
 }
+
+/** One instant for the whole build: the validation and every plugin decide embargoes against it. */
+export function pinBuildNow(env: NodeJS.ProcessEnv = process.env): DateTime {
+  const now = buildNow(env);
+  env.BUILD_NOW = now.toISO()!;
+  return now;
+}

@@ -1,18 +1,32 @@
 // The published folder is replaced only by a complete build: the site is built into a staging
-// folder beside it and swapped in, so a failed build leaves the previous _site/ untouched.
-import { rename, rm } from "node:fs/promises";
+// folder beside it and swapped in, so a failed build leaves the previous _site/ untouched. The
+// site it replaces stays beside it as _site.old (a rollback) until the next build removes it.
+import { rename } from "node:fs/promises";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
 export const stagingFolder = (target: string) => `${target}.next`;
+export const retiredFolder = (target: string) => `${target}.old`;
 
-export async function swapInto(staging: string, target: string): Promise<void> {
-  const retired = `${target}.old`;
-  await rm(retired, { recursive: true, force: true });
+/**
+ * Deletes a folder on a worker thread. A 10,000-article site is 25,000 files, seconds of disk work
+ * that overlap the build this way instead of following it.
+ */
+export function removeInBackground(folder: string): Promise<void> {
+  const code = `require("node:fs").rmSync(require("node:worker_threads").workerData, { recursive: true, force: true })`;
+  const worker = new Worker(code, { eval: true, workerData: folder });
+  return new Promise((resolve, reject) => {
+    worker.once("error", reject);
+    worker.once("exit", () => resolve());
+  });
+}
+
+/** The staging folder becomes `target`; the site it replaces becomes `retired` (which must be gone). */
+export async function swapInto(staging: string, target: string, retired: string): Promise<void> {
   if (existsSync(target)) await rename(target, retired);
   await rename(staging, target);
-  await rm(retired, { recursive: true, force: true });
 }
 
 /** File count and bytes of a built folder, for the build's closing line and the benchmark. */

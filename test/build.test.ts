@@ -98,6 +98,22 @@ describe("building a site", () => {
     expect(site.exists("_site.next")).toBe(false); // the search index did not write into it afterwards
   });
 
+  it("keeps the site a build replaces as _site.old, and removes the one before it", async () => {
+    const site = makeFixture({ "articles/good.md": article(validFields) });
+    expect((await site.run("build")).code).toBe(0);
+    expect(site.exists("_site.old")).toBe(false);
+    const first = snapshot(site.root);
+    site.write("articles/second.md", article({ ...validFields, title: "Second story" }));
+    expect((await site.run("build")).code).toBe(0);
+    expect(snapshot(site.root, "_site.old")).toEqual(first);
+    const second = snapshot(site.root);
+    expect(second).not.toEqual(first);
+    site.write("articles/third.md", article({ ...validFields, title: "Third story" }));
+    expect((await site.run("build")).code).toBe(0);
+    expect(snapshot(site.root, "_site.old")).toEqual(second);
+    expect(site.read("_site/index.html")).toContain("Third story");
+  });
+
   it("fails when two articles would get the same URL, naming both files", async () => {
     const site = makeFixture({
       "articles/one/bridge.md": article(validFields),
@@ -154,9 +170,9 @@ describe("building a site", () => {
 });
 
 /** Every output file's path and content hash, to compare builds byte for byte. */
-function snapshot(root: string): Record<string, string> {
+function snapshot(root: string, folder = "_site"): Record<string, string> {
   const out: Record<string, string> = {};
-  const site = path.join(root, "_site");
+  const site = path.join(root, folder);
   for (const file of listFiles(site)) out[file] = createHash("sha256").update(readFileSync(path.join(site, file))).digest("hex");
   return out;
 }

@@ -3,9 +3,9 @@
 import { rm } from "node:fs/promises";
 import Eleventy from "@11ty/eleventy";
 import site from "../../_data/site.ts";
-import { buildNow } from "../clock.ts";
+import { pinBuildNow } from "../clock.ts";
 import { formatProblem, loadArticles } from "../articles/load.ts";
-import { folderSize, stagingFolder, swapInto } from "../output.ts";
+import { folderSize, removeInBackground, retiredFolder, stagingFolder, swapInto } from "../output.ts";
 import { lastIndex } from "../search.ts";
 import { stopIndexing } from "../search-index.ts";
 
@@ -14,7 +14,13 @@ const OUTPUT = "_site";
 async function main(): Promise<number> {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
-  const { articles, problems } = await loadArticles({ root: process.cwd(), timezone: site.timezone, now: buildNow() });
+  // the site before last goes while this one builds; the last one stays until this one succeeds
+  const retired = retiredFolder(OUTPUT);
+  const clearing = removeInBackground(retired);
+  clearing.catch(() => {}); // awaited before the swap; a build that stops earlier exits once it is done
+  // pinned for the process: Eleventy's plugins then load the same articles from the loader's cache
+  const now = pinBuildNow();
+  const { articles, problems } = await loadArticles({ root: process.cwd(), timezone: site.timezone, now });
   if (problems.length) {
     for (const problem of problems) console.error(formatProblem(problem));
     console.error(`Build stopped: ${problems.length} problem(s) in articles; ${OUTPUT}/ was not changed.`);
@@ -37,7 +43,8 @@ async function main(): Promise<number> {
     console.error(`Build failed; ${OUTPUT}/ was not changed.`);
     return 1;
   }
-  await swapInto(staging, OUTPUT);
+  await clearing;
+  await swapInto(staging, OUTPUT, retired);
   const { files, bytes } = folderSize(OUTPUT);
   const indexed = lastIndex?.pages ?? 0;
   console.log(`Built ${published} articles into ${OUTPUT}/ (${files} files, ${(bytes / 1048576).toFixed(1)} MiB; ${indexed} in the search index) in ${seconds()} s`);
