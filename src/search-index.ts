@@ -61,7 +61,13 @@ export async function indexArticles(inputs: readonly SearchInput[], root: string
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(errors.join("; "));
-    const added = await Promise.all(inputs.map((input) => index.addCustomRecord(searchRecord(input, storyMarkdown(input, root), language))));
+    // a few records in flight at a time: all 10,000 at once held every story twice in this worker
+    const added: Awaited<ReturnType<PagefindIndex["addCustomRecord"]>>[] = [];
+    const next = inputs.values();
+    const feed = async () => {
+      for (const input of next) added.push(await index.addCustomRecord(searchRecord(input, storyMarkdown(input, root), language)));
+    };
+    await Promise.all(Array.from({ length: 16 }, feed));
     const written = await index.writeFiles({ outputPath: path.join(folder, "pagefind") });
     const problems = [...added.flatMap((r) => r.errors), ...written.errors];
     if (problems.length) throw new Error(problems.join("; "));

@@ -100,8 +100,9 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
 
   // The page body: the story rendered by the project's Markdown, never by a template engine
   eleventyConfig.addFilter("storyBody", (article: Article) => storyBody(article, options.root, ahead));
-  // Layout and permalink are folder defaults: articles/articles.11tydata.ts
-  eleventyConfig.addTemplate(`${options.dir}/article-pages.njk`, "{{ article | storyBody | safe }}", {
+  // Layout and permalink are folder defaults: articles/articles.11tydata.ts. The layout renders the
+  // story: Eleventy keeps each page's own content until the build ends (10,000 stories, ~100 MB).
+  eleventyConfig.addTemplate(`${options.dir}/article-pages.njk`, "", {
     pagination: {
       data: "collections.articles", size: 1, alias: "article",
       before: (articles: Article[]) => changedPages.articlePages(articles, collections!.articleLinks),
