@@ -84,13 +84,15 @@ function cachedEntry(article: Article, options: FeedSettings): FeedEntry {
   return entry;
 }
 
+const newestUpdate = (entries: FeedEntry[], now: string) => entries.map((e) => e.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? now;
+
 /** The site feed and one feed per tag, from newest-first articles; only published ones count. */
 export function buildFeeds(articles: Article[], options: FeedSettings, now: string): Feed[] {
   const published = articles.filter((a) => a.status === "published");
   const make = (title: string, subtitle: string, home: string, paths: Feed["paths"], list: Article[]): Feed => {
     const entries = list.slice(0, options.feedSize).map((a) => cachedEntry(a, options));
     const urls = Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, absoluteUrl(p, options.base)])) as Feed["urls"];
-    const updated = entries.map((e) => e.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? now;
+    const updated = newestUpdate(entries, now);
     return { title, subtitle, language: options.language, publisher: options.publisher, homeUrl: absoluteUrl(home, options.base), updated, paths, urls, entries };
   };
   const byTag = new Map<string, { name: string; articles: Article[] }>();
@@ -106,6 +108,19 @@ export function buildFeeds(articles: Article[], options: FeedSettings, now: stri
     ...[...byTag].map(([slug, tag]) =>
       make(`${options.title}: ${tag.name}`, `Articles tagged “${tag.name}”`, `/tags/${slug}/`, { atom: `/tags/${slug}/feed.xml` }, tag.articles)),
   ];
+}
+
+/**
+ * The dev server after an edit that moved no article: the edited articles' entries swapped into
+ * the last feed list (same feeds, same order). Returns the feeds that changed.
+ */
+export function patchFeeds(feeds: Feed[], replaced: Map<Article, Article>, options: FeedSettings, now: string): Feed[] {
+  return feeds.filter((feed) => {
+    const before = feed.entries;
+    feed.entries = before.map((e) => (replaced.has(e.article) ? cachedEntry(replaced.get(e.article)!, options) : e));
+    feed.updated = newestUpdate(feed.entries, now);
+    return feed.entries.some((e, i) => e !== before[i]);
+  });
 }
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), serialised by JSON.stringify, not a template. */
@@ -139,9 +154,10 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Op
   let outputDir = "_site";
   // the feed list is made once per build, from the articles the build publishes (src/articles/plugin.ts)
   let feeds: Feed[] = [];
-  eleventyConfig.on("articles.loaded", ({ articles, directories }: ArticlesLoaded) => {
+  eleventyConfig.on("articles.loaded", ({ articles, replaced, directories }: ArticlesLoaded) => {
     outputDir = directories.output;
-    feeds = buildFeeds(articles, settings, updatedNow());
+    if (replaced && feeds.length) for (const feed of patchFeeds(feeds, replaced, settings, updatedNow())) changedPages.touch(feed);
+    else feeds = buildFeeds(articles, settings, updatedNow());
   });
   eleventyConfig.addCollection("feeds", () => feeds);
   eleventyConfig.addFilter("storyHtml", async (entry: FeedEntry) => storyHtml(entry.article, settings, outputDir));

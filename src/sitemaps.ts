@@ -6,7 +6,8 @@ import type { EleventyConfig } from "./eleventy-config.ts";
 import { buildNow } from "./clock.ts";
 import type { Article } from "./articles/load.ts";
 import type { ListingPage } from "./articles/collections.ts";
-import { COLLECTIONS } from "./articles/plugin.ts";
+import { COLLECTIONS, type ArticlesLoaded } from "./articles/plugin.ts";
+import { changedPages } from "./articles/changes.ts";
 import { isoInstant, machineDate } from "./dates.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
 
@@ -92,22 +93,38 @@ export function newsUrls(articles: Article[], now: DateTime, options: { base: st
 export function sitemapsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "site"> & Partial<Options>) {
   const { site, now, layouts, ...news }: Options = { ...defaults, ...userOptions };
   const options = { base: siteBase(site), timezone: site.timezone, ...news };
-  // the dev server rebuilds after every save: the same articles (objects, in order) give the same sitemap
-  let last: { articles: Article[]; urls: SitemapUrl[] } | undefined;
+  // the dev server rebuilds after every save: the same listing pages (objects) and the same article
+  // URLs and changes, in order, give the same sitemap
+  let last: { articles: Article[]; lists: unknown[]; urls: SitemapUrl[] } | undefined;
+  const same = (a: Article, b: Article) => a === b || (a.url === b.url && publishedChange(a) === publishedChange(b));
   eleventyConfig.addFilter("sitemapUrls", (collections: Record<string, unknown> & { articles: Article[] }) => {
     const { articles } = collections;
-    if (last?.articles.length === articles.length && last.articles.every((a, i) => a === articles[i])) return last.urls;
-    last = { articles: [...articles], urls: sitemapUrls(collections, options) };
+    const lists = listingCollections(collections).map((name) => collections[name]);
+    if (last?.articles.length === articles.length && last.lists.every((list, i) => list === lists[i]) && last.articles.every((a, i) => same(a, articles[i]!))) return last.urls;
+    last = { articles: [...articles], lists, urls: sitemapUrls(collections, options) };
     return last.urls;
   });
   eleventyConfig.addFilter("newsUrls", (articles: Article[]) => newsUrls(articles, now(), options));
-  const page = (name: string, permalink: string, layout: string, imports: string[]) =>
+
+  // The dev server leaves the sitemaps alone after an edit that changed no article's dates or
+  // headline (src/articles/changes.ts): each is a one-page pagination it can select.
+  const documents = { sitemap: { url: "/sitemap.xml" }, news: { url: "/news-sitemap.xml" }, robots: { url: "/robots.txt" } };
+  eleventyConfig.on("articles.loaded", ({ replaced }: ArticlesLoaded) => {
+    const dated = [...(replaced ?? [])].some(([before, after]) => publishedChange(before) !== publishedChange(after));
+    const retitled = [...(replaced ?? [])].some(([before, after]) => before.title !== after.title);
+    if (dated) changedPages.touch(documents.sitemap);
+    if (dated || retitled) changedPages.touch(documents.news);
+  });
+  const page = (name: keyof typeof documents, layout: string, imports: string[]) =>
     eleventyConfig.addTemplate(`sitemaps/${name}.njk`, "", {
-      layout, permalink, eleventyImport: { collections: imports }, eleventyExcludeFromCollections: true,
-      sitemaps: { index: absoluteUrl("/sitemap.xml", options.base), news: absoluteUrl("/news-sitemap.xml", options.base) },
+      layout, eleventyImport: { collections: imports }, eleventyExcludeFromCollections: true,
+      pagination: { data: "documents", size: 1, alias: "document", before: (pages: { url: string }[]) => changedPages.wholeSitePages(pages) },
+      documents: [documents[name]],
+      permalink: documents[name].url,
+      sitemaps: { index: absoluteUrl(documents.sitemap.url, options.base), news: absoluteUrl(documents.news.url, options.base) },
       publication: { name: site.publisher, language: site.language },
     });
-  page("sitemap", "/sitemap.xml", layouts.sitemap, COLLECTIONS.filter((name) => name === "articles" || name.endsWith("Pages")));
-  page("news", "/news-sitemap.xml", layouts.news, ["articles"]);
-  page("robots", "/robots.txt", layouts.robots, []);
+  page("sitemap", layouts.sitemap, COLLECTIONS.filter((name) => name === "articles" || name.endsWith("Pages")));
+  page("news", layouts.news, ["articles"]);
+  page("robots", layouts.robots, []);
 }

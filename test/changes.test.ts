@@ -6,10 +6,10 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { ChangedPages } from "../src/articles/changes.ts";
-import { buildCollections } from "../src/articles/collections.ts";
+import { buildCollections, patchCollections } from "../src/articles/collections.ts";
 import { parseArticle, type Article } from "../src/articles/load.ts";
 import { StoriesAhead, storyBody } from "../src/articles/story.ts";
-import { buildFeeds, type FeedSettings } from "../src/feeds.ts";
+import { buildFeeds, patchFeeds, type FeedSettings } from "../src/feeds.ts";
 import { article, PINNED_ENV, PROJECT, validFields } from "./fixture.ts";
 
 const now = DateTime.fromISO(PINNED_ENV.BUILD_NOW);
@@ -61,6 +61,44 @@ describe("the dev server's rebuild after an edit", () => {
     expect(listings.sort()).toEqual(["/archive/2025/06/page/2/", "/page/2/", "/tags/energy/", "/tags/markets/page/2/"]);
   });
 
+  it("patches the last build's lists after an edit that moves no article, and renders the same pages a full rebuild would", () => {
+    const pages = Object.assign(new ChangedPages(), { enabled: true });
+    const articles = corpus();
+    let collections = buildCollections(articles, "America/New_York", 20, "Home");
+    build(pages, articles);
+    const edited = [...articles];
+    edited[30] = load("articles/a30.md", { title: "Story 30, corrected", date: day(13), tags: ["Markets", "Energy"] });
+    const full = build(pages, edited);
+
+    const patched = patchCollections(collections, edited)!;
+    expect([...patched.replaced]).toEqual([[articles[30], edited[30]]]);
+    collections = patched.collections;
+    const fresh = buildCollections(edited, "America/New_York", 20, "Home");
+    const shape = (c: typeof collections) => JSON.stringify([c.homePages, c.tagPages, c.monthPages, c.articleLinks]);
+    expect(shape(collections)).toBe(shape(fresh));
+
+    // the same selection, worked out from the pages the patch touched instead of every page
+    const again = Object.assign(new ChangedPages(), { enabled: true });
+    build(again, articles);
+    again.limitTo(patched.touched);
+    const listings = [...collections.homePages, ...collections.tagPages, ...collections.monthPages];
+    expect({
+      articles: again.articlePages(collections.articles, collections.articleLinks).map((a) => a.url),
+      listings: again.listingPages(listings).map((p) => p.url),
+    }).toEqual(full);
+  });
+
+  it("builds the lists again when an edit re-dates or re-tags an article", () => {
+    const articles = corpus();
+    const collections = buildCollections(articles, "America/New_York", 20, "Home");
+    const redated = [...articles];
+    redated[30] = load("articles/a30.md", { title: "Story 30", date: day(14), tags: ["Markets", "Energy"] });
+    expect(patchCollections(collections, redated)).toBeUndefined();
+    const retagged = [...articles];
+    retagged[30] = load("articles/a30.md", { title: "Story 30", date: day(13), tags: ["Markets"] });
+    expect(patchCollections(collections, retagged)).toBeUndefined();
+  });
+
   it("renders everything again after a change to anything but an article", () => {
     const pages = Object.assign(new ChangedPages(), { enabled: true });
     const articles = corpus();
@@ -86,6 +124,14 @@ describe("the dev server's rebuild after an edit", () => {
     expect(feeds()).toEqual([]);
     articles[2] = load("articles/a2.md", { title: "Story 2", date: day(27), tags: ["Markets"] }, "Body text of the story.\n\nMore.");
     expect(feeds()).toEqual(["https://example.org/feed.xml", "https://example.org/tags/markets/feed.xml", "https://example.org/rss.xml"]);
+
+    // the dev server patches the last feed list instead: the same feeds change, with the same entries
+    const last = buildFeeds(articles, settings, "2026-01-01T07:00:00-05:00");
+    const edited = [...articles];
+    edited[3] = load("articles/a3.md", { title: "Story 3, corrected", date: day(27), tags: ["Markets"] });
+    const changed = patchFeeds(last, new Map([[articles[3]!, edited[3]!]]), settings, "2026-01-01T07:00:00-05:00");
+    expect(changed.map((f) => f.urls.atom)).toEqual(["https://example.org/feed.xml", "https://example.org/tags/markets/feed.xml"]);
+    expect(JSON.stringify(last)).toBe(JSON.stringify(buildFeeds(edited, settings, "2026-01-01T07:00:00-05:00")));
   });
 
   it("leaves production builds alone: every page renders every time", () => {

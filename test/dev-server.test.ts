@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
       await connected;
     } catch (error) {
       connected.catch(() => undefined);
-      if (attempts === 1 || !String(error).includes("ERR_ABORTED")) throw error;
+      if (attempts === 1 || !/ERR_ABORTED|interrupted by another navigation/.test(String(error))) throw error;
       await open(url, attempts - 1);
     }
   }

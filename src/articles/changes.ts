@@ -19,6 +19,8 @@ export class ChangedPages {
   #shownIds = new Map<string, number>();
   #shown = new WeakMap<Article, { tags: Article["tags"]; id: number }>();
   #next = 0;
+  /** After a patched build (collections.ts): the only pages that can have changed. */
+  #limit: Set<object> | undefined;
 
   /** Called with the files an edit touched; anything but an article renders every page again. */
   changed(files: string[], isArticle: (file: string) => boolean): void {
@@ -28,6 +30,23 @@ export class ChangedPages {
   /** The build is written: the next one compares against it. */
   finishBuild(): void {
     this.#everything = false;
+    this.#limit = undefined;
+  }
+
+  /** This build patched the last one: pages (article, listing page, feed objects) outside `pages` did not change. */
+  limitTo(pages: Set<object>): void {
+    this.#limit = pages;
+  }
+
+  /** Pages made from the whole archive (sitemaps): left out only of a patched build that did not touch them. */
+  wholeSitePages<T extends object>(pages: T[]): T[] {
+    const limit = this.enabled && !this.#everything ? this.#limit : undefined;
+    return limit ? pages.filter((page) => limit.has(page)) : pages;
+  }
+
+  /** One more page that may have changed in a patched build (a feed with an edited story). */
+  touch(page: object): void {
+    this.#limit?.add(page);
   }
 
   articlePages(articles: Article[], links: Record<string, ArticleLinks>): Article[] {
@@ -69,7 +88,10 @@ export class ChangedPages {
   // number by number; 15,000 listing pages are checked on every save.
   #select<T>(pages: T[], meta: (page: T) => string, shows: (page: T) => number[], key: (page: T) => string = (page) => (page as { url: string }).url): T[] {
     if (!this.enabled) return pages;
+    const limit = this.#everything ? undefined : this.#limit;
     return pages.filter((page) => {
+      // an untouched page's signature would be worked out from the same objects as last time
+      if (limit && !limit.has(page as object)) return false;
       const now = { meta: meta(page), ids: shows(page) };
       const url = key(page);
       const before = this.#signatures.get(url);

@@ -1,6 +1,6 @@
 // Reads and validates every article before anything is written. All problems come back
 // together, one line each, so an editor fixes a batch in one go instead of build-by-build.
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
@@ -47,6 +47,11 @@ export interface LoadOptions {
   dir?: string;
   timezone: string;
   now: DateTime;
+  /**
+   * The dev server after an edit: the article files the watcher reported (project-relative). Only
+   * these are read again; the others are taken from the last load of the same folder.
+   */
+  changed?: string[];
 }
 
 export interface LoadResult {
@@ -80,15 +85,33 @@ export async function findArticleFiles(root: string, dir = "articles"): Promise<
     .sort();
 }
 
-export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
+// each folder's article files at its last load, for a reload that knows what changed
+const listings = new Map<string, { files: string[]; known: Set<string> }>();
+
+async function articleFiles(options: LoadOptions): Promise<string[]> {
+  const folder = path.join(options.root, options.dir ?? "articles");
+  const last = listings.get(folder);
+  // files edited, none added or removed: the same list; otherwise the folder is walked again
+  const edited = (file: string) => last!.known.has(file) && existsSync(path.join(options.root, file));
+  if (last && options.changed?.every(edited)) return last.files;
   const files = await findArticleFiles(options.root, options.dir);
+  listings.set(folder, { files, known: new Set(files) });
+  return files;
+}
+
+export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
+  const files = await articleFiles(options);
+  const changed = options.changed && new Set(options.changed);
   // at most 64 files open at once: 100,000 reads started together exhaust the process's file handles
   const parsed: Parsed[] = new Array(files.length);
+  if (changed) {
+    for (let i = 0; i < files.length; i++) if (!changed.has(files[i]!)) parsed[i] = cache.get(cacheKey(options.root, files[i]!))?.parsed!;
+  }
   let next = 0;
   const reader = async () => {
     while (next < files.length) {
       const i = next++;
-      parsed[i] = await loadCached(files[i]!, options);
+      parsed[i] ??= await loadCached(files[i]!, options);
     }
   };
   await Promise.all(Array.from({ length: Math.min(64, files.length) }, reader));
@@ -102,10 +125,10 @@ export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
     } else problems.push(...result.problems);
   }
   problems.push(...urlCollisions(articles));
-  // a stable sort: articles of the same instant stay in file order
-  articles.sort((a, b) => b.date.instant.toMillis() - a.date.instant.toMillis());
-  return { articles, problems };
+  return { articles: newestFirst(articles), problems };
 }
+
+const cacheKey = (root: string, file: string) => `${root}\0${file}`;
 
 async function loadCached(file: string, options: LoadOptions): Promise<Parsed> {
   const absolute = path.join(options.root, file);
@@ -113,10 +136,10 @@ async function loadCached(file: string, options: LoadOptions): Promise<Parsed> {
   const info = statSync(absolute);
   // status depends on "now", so it is part of the key as well as the file's identity
   const key = `${info.mtimeMs}:${info.size}:${options.timezone}:${options.now.toMillis()}`;
-  const hit = cache.get(absolute);
+  const hit = cache.get(cacheKey(options.root, file));
   if (hit?.key === key) return hit.parsed;
   const parsed = parseArticle(file, await readFile(absolute, "utf8"), options);
-  cache.set(absolute, { key, parsed });
+  cache.set(cacheKey(options.root, file), { key, parsed });
   return parsed;
 }
 
@@ -165,6 +188,15 @@ export function parseArticle(file: string, raw: string, options: Pick<LoadOption
   return { article, images: imageRefs(fm.image, split.body) };
 }
 
+/** Newest first; articles of the same instant stay in file order. Numbers compared, not luxon dates. */
+function newestFirst(articles: Article[]): Article[] {
+  const times = new Float64Array(articles.length);
+  for (let i = 0; i < articles.length; i++) times[i] = articles[i]!.date.instant.toMillis();
+  const order = Array.from(articles.keys());
+  order.sort((x, y) => times[y]! - times[x]! || x - y);
+  return order.map((i) => articles[i]!);
+}
+
 function splitDateline(dateline: string): Article["place"] {
   const comma = dateline.lastIndexOf(",");
   return { city: dateline.slice(0, comma).trim(), country: dateline.slice(comma + 1).trim() };
@@ -188,6 +220,7 @@ function describeIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
 }
 
 function urlCollisions(articles: Article[]): Problem[] {
+  if (new Set(articles.map((a) => a.url)).size === articles.length) return [];
   const owners = new Map<string, string>();
   const problems: Problem[] = [];
   for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {

@@ -7,7 +7,7 @@ import { buildNow } from "../clock.ts";
 import { StoriesAhead, storyBody } from "./story.ts";
 import { changedPages } from "./changes.ts";
 import { ArticleProblems, loadArticles, type Article, type Problem } from "./load.ts";
-import { buildCollections, type Collections } from "./collections.ts";
+import { buildCollections, patchCollections, type Collections } from "./collections.ts";
 import { reportProblems } from "../dev-server.ts";
 
 export interface Options {
@@ -48,6 +48,8 @@ export function liftEmbargo(article: Article, now: DateTime): Article {
 export interface ArticlesLoaded {
   /** The articles this build publishes (the dev server's drafts and embargoed ones included). */
   articles: Article[];
+  /** The dev server after an edit that moved no article (collections.ts): edited articles, old → new. */
+  replaced?: Map<Article, Article>;
   root: string;
   directories: { output: string };
   runMode: "build" | "serve" | "watch";
@@ -71,8 +73,14 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
   eleventyConfig.addWatchTarget(`${options.dir}/**/*.md`);
   const isArticleFile = (file: string) => /\.md$/.test(file) && path.normalize(file).startsWith(`${path.normalize(options.dir)}${path.sep}`);
   changedPages.enabled = options.renderChangedOnly;
+  // the dev server's edit, when it touched article files only: the loader reads just those again
+  let editedFiles: string[] | undefined;
   // https://www.11ty.dev/docs/events/#eleventy-before-watch — the files of the edit that triggered this build
-  eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => changedPages.changed(files, isArticleFile));
+  eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => {
+    changedPages.changed(files, isArticleFile);
+    const articleEdit = options.renderChangedOnly && files.every(isArticleFile);
+    editedFiles = articleEdit ? files.map((file) => path.normalize(file).split(path.sep).join("/")) : undefined;
+  });
   eleventyConfig.on("eleventy.after", async () => {
     changedPages.finishBuild();
     await ahead?.close();
@@ -84,17 +92,21 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
     const now = options.now();
     // "now" is part of each file's cache key: a fixed one keeps unchanged files cached between saves
     loadNow = options.tolerateProblems ? (loadNow ?? now) : now;
-    const loaded = await loadArticles({ root: options.root, dir: options.dir, timezone: options.timezone, now: loadNow });
+    const changed = editedFiles;
+    editedFiles = undefined;
+    const loaded = await loadArticles({ root: options.root, dir: options.dir, timezone: options.timezone, now: loadNow, changed });
     if (loaded.problems.length && !options.tolerateProblems) throw new ArticleProblems(loaded.problems);
     if (options.tolerateProblems) options.onProblems(loaded.problems);
     // an article with problems gets no page in the dev server (reported, see onProblems)
     const broken = new Set(loaded.problems.map((p) => p.file));
     const articles = loaded.articles.filter((a) => !broken.has(a.file)).map((a) => liftEmbargo(a, now));
     const visible = options.includeUnpublished ? articles : articles.filter((a) => a.status === "published");
-    collections = buildCollections(visible, options.timezone, options.pageSize, options.homeTitle);
+    const patched = changed && collections ? patchCollections(collections, visible) : undefined;
+    if (patched) changedPages.limitTo(patched.touched);
+    collections = patched?.collections ?? buildCollections(visible, options.timezone, options.pageSize, options.homeTitle);
     // a production build renders the stories ahead on the other core (src/articles/story.ts)
     if (runMode === "build") ahead = new StoriesAhead(visible.map((a) => a.file), options.root);
-    const event: ArticlesLoaded = { articles: visible, root: options.root, directories, runMode };
+    const event: ArticlesLoaded = { articles: visible, replaced: patched?.replaced, root: options.root, directories, runMode };
     await eleventyConfig.emit("articles.loaded", event);
   });
 
