@@ -115,7 +115,7 @@ ${machineInfo().join("\n")}
 ## Method
 
 - Corpus: \`bench/generate.ts\`, seed ${seed}: 600–900-word articles with a \`##\` subheading, a blockquote and links; 60 datelines written with their UTC offsets; 8 sources; 280 tag names drawn Zipf-like, 2–6 per article; dates from December 2017 to December 2025, all before BUILD_NOW=${BENCH_NOW}. Every article passes the project's contract (\`test/bench.test.ts\`).
-- Each N gets one corpus, copied into two sites under \`${path.join(os.tmpdir(), "newsroom-bench-<N>")}/\`: \`project/\` (laid out like \`test/fixture.ts\`) and \`baseline/\`.
+- Each N gets one corpus, copied into two sites in the system's temporary folder (\`newsroom-bench-<N>/\`): \`project/\` (laid out like \`test/fixture.ts\`) and \`baseline/\`.
 - A: \`node --import tsx src/cli/build.ts\`, this project's full production build (validate, Eleventy, swap into \`_site/\`). B: \`bench/baseline/\` built with Eleventy's \`cmd.cjs --quiet\`. Both with TZ=UTC.
 - Order: one warm-up each (not counted), then A B A B … Every build starts with no output folder.
 - Wall time: measured by the runner around the child process. CPU: GNU time \`%U + %S\` (the build and every child it waited for). Peak RSS: GNU time \`%M\`, the largest resident set of a single process the build waited for (the Node process). Tree peak: the largest total resident memory of the build and every process under it, sampled from /proc every 200 ms; it counts Pagefind's service process, which \`%M\` misses. Output: files and bytes in \`_site/\` afterwards.
