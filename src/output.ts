@@ -10,18 +10,26 @@ import type { EleventyConfig, TemplateData } from "./eleventy-config.ts";
 export const stagingFolder = (target: string) => `${target}.next`;
 export const retiredFolder = (target: string) => `${target}.old`;
 
-/**
- * Deletes a folder on a worker thread. A 10,000-article site is 25,000 files, seconds of disk work
- * that overlap the build this way instead of following it.
- */
-export function removeInBackground(folder: string): Promise<void> {
-  const code = `require("node:fs").rmSync(require("node:worker_threads").workerData, { recursive: true, force: true })`;
-  const worker = new Worker(code, { eval: true, workerData: folder });
+/** Synchronous file-system work (`data` in `code`) on a worker thread, beside the main thread's. */
+function onWorkerThread(code: string, data: unknown): Promise<void> {
+  const worker = new Worker(`const fs = require("node:fs"); const data = require("node:worker_threads").workerData; ${code}`, { eval: true, workerData: data });
   return new Promise((resolve, reject) => {
     worker.once("error", reject);
     worker.once("exit", () => resolve());
   });
 }
+
+/**
+ * Deletes a folder on a worker thread. A 10,000-article site is 25,000 files, seconds of disk work
+ * that overlap the build this way instead of following it.
+ */
+export const removeInBackground = (folder: string) => onWorkerThread("fs.rmSync(data, { recursive: true, force: true })", folder);
+
+/**
+ * Creates the pages' folders on a worker thread ahead of Eleventy, which otherwise makes each one
+ * on the main thread as it writes the page (15,000 at 10,000 articles); it skips those that exist.
+ */
+export const makeFoldersInBackground = (folders: string[]) => onWorkerThread("for (const folder of data) fs.mkdirSync(folder, { recursive: true })", folders);
 
 /** The staging folder becomes `target`; the site it replaces becomes `retired` (which must be gone). */
 export async function swapInto(staging: string, target: string, retired: string): Promise<void> {

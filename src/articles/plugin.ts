@@ -9,6 +9,7 @@ import { changedPages } from "./changes.ts";
 import { ArticleProblems, loadArticles, type Article, type Problem } from "./load.ts";
 import { buildCollections, patchCollections, type Collections } from "./collections.ts";
 import { reportProblems } from "../dev-server.ts";
+import { makeFoldersInBackground } from "../output.ts";
 
 export interface Options {
   root: string;
@@ -54,6 +55,8 @@ export interface ArticlesLoaded {
   directories: { output: string };
   runMode: "build" | "serve" | "watch";
 }
+
+const LISTINGS = ["homePages", "tagPages", "sourcePages", "datelinePages", "yearPages", "monthPages"] as const;
 
 export const COLLECTIONS = [
   "articles", "homePages", "tags", "tagPages", "months", "monthPages",
@@ -104,8 +107,12 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
     const patched = changed && collections ? patchCollections(collections, visible) : undefined;
     if (patched) changedPages.limitTo(patched.touched);
     collections = patched?.collections ?? buildCollections(visible, options.timezone, options.pageSize, options.homeTitle);
-    // a production build renders the stories ahead on the other core (src/articles/story.ts)
-    if (runMode === "build") ahead = new StoriesAhead(visible.map((a) => a.file), options.root);
+    if (runMode === "build") {
+      // the other core renders the stories ahead (src/articles/story.ts) and makes the pages' folders
+      ahead = new StoriesAhead(visible.map((a) => a.file), options.root);
+      const urls = [...visible, ...LISTINGS.flatMap((name) => collections![name])].map((page) => path.join(directories.output, page.url));
+      makeFoldersInBackground(urls).catch(() => {}); // Eleventy makes any that is missing itself
+    }
     const event: ArticlesLoaded = { articles: visible, replaced: patched?.replaced, root: options.root, directories, runMode };
     await eleventyConfig.emit("articles.loaded", event);
   });
