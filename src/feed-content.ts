@@ -1,5 +1,6 @@
 // A feed entry's content: the full story rendered by the project's one Markdown instance (so the
 // same safety rules apply), with every URL made absolute for readers that are not on the site.
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from "node:worker_threads";
 import type { Token } from "markdown-it";
 import type { Article } from "./articles/load.ts";
 import { storyMarkdown } from "./articles/story.ts";
@@ -7,6 +8,18 @@ import { resolveImage } from "./articles/images.ts";
 import { markdown, stripXmlInvalid } from "./markdown.ts";
 import { renditionOf, type ImageFile } from "./seo.ts";
 import { absoluteUrl } from "./urls.ts";
+
+/** Makes every href/src of a story's tokens absolute; a picture beside the article goes to `picture`. */
+function absolutize(tokens: Token[], pageUrl: string, base: string, picture: (token: Token, src: string) => void): void {
+  for (const token of tokens) {
+    const href = token.attrGet("href");
+    if (href !== null) token.attrSet("href", absoluteUrl(String(href), base, pageUrl));
+    const src = token.attrGet("src");
+    if (src !== null && token.type === "image" && !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(String(src))) picture(token, String(src));
+    else if (src !== null) token.attrSet("src", absoluteUrl(String(src), base, pageUrl));
+    if (token.children) absolutize(token.children, pageUrl, base, picture);
+  }
+}
 
 /**
  * The story's HTML as the article page shows it, every href/src absolute for readers off-site. A
@@ -16,32 +29,81 @@ export async function absoluteStoryHtml(body: string, pageUrl: string, base: str
   const env = {};
   const tokens = markdown.parse(body, env);
   const pending: Promise<void>[] = [];
-  const visit = (list: Token[]) => {
-    for (const token of list) {
-      const href = token.attrGet("href");
-      if (href !== null) token.attrSet("href", absoluteUrl(String(href), base, pageUrl));
-      const src = token.attrGet("src");
-      if (src !== null && token.type === "image" && !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(String(src))) {
-        pending.push(picture(String(src)).then((file) => {
-          token.attrSet("src", file.url);
-          token.attrSet("width", String(file.width));
-          token.attrSet("height", String(file.height));
-        }));
-      } else if (src !== null) token.attrSet("src", absoluteUrl(String(src), base, pageUrl));
-      if (token.children) visit(token.children);
-    }
-  };
-  visit(tokens);
+  absolutize(tokens, pageUrl, base, (token, src) => {
+    pending.push(picture(src).then((file) => {
+      token.attrSet("src", file.url);
+      token.attrSet("width", String(file.width));
+      token.attrSet("height", String(file.height));
+    }));
+  });
   await Promise.all(pending);
   return markdown.renderer.render(tokens, markdown.options, env);
+}
+
+/** The feed HTML of a story without pictures (null for one with), as absoluteStoryHtml gives it. */
+function plainStoryHtml(body: string, pageUrl: string, base: string): string | null {
+  const tokens = markdown.parse(body, {});
+  let pictures = false;
+  absolutize(tokens, pageUrl, base, () => void (pictures = true));
+  return pictures ? null : markdown.renderer.render(tokens, markdown.options, {});
+}
+
+type Ahead = { file: string; html: string | null };
+
+/**
+ * A production build's feed stories, rendered on a worker thread while Eleventy renders pages and
+ * picked up synchronously (as src/articles/story.ts does for the pages). Stories with pictures are
+ * left to the main thread's image pipeline.
+ */
+export class FeedStoriesAhead {
+  #ready = new Map<string, string | null>();
+  #port: MessagePort;
+  #worker: Worker;
+
+  constructor(stories: Pick<Article, "file" | "url">[], root: string, base: string) {
+    const { port1, port2 } = new MessageChannel();
+    this.#port = port2;
+    const data = { module: import.meta.url, stories: stories.map(({ file, url }) => ({ file, url })), root, base, port: port1 };
+    this.#worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: data, transferList: [port1] });
+    this.#worker.unref();
+  }
+
+  take(file: string): string | undefined {
+    for (let message; !this.#ready.has(file) && (message = receiveMessageOnPort(this.#port)); ) {
+      for (const { file, html } of message.message as Ahead[]) this.#ready.set(file, html);
+    }
+    const html = this.#ready.get(file);
+    this.#ready.delete(file);
+    return html ?? undefined;
+  }
+
+  close(): Promise<number> {
+    this.#port.close();
+    return this.#worker.terminate();
+  }
+}
+
+if (!isMainThread && workerData?.module === import.meta.url) {
+  const { stories, root, base, port } = workerData as { stories: Pick<Article, "file" | "url">[]; root: string; base: string; port: MessagePort };
+  let batch: Ahead[] = [];
+  for (const story of stories) {
+    batch.push({ file: story.file, html: plainStoryHtml(stripXmlInvalid(storyMarkdown(story, root)), story.url, base) });
+    if (batch.length === 10) {
+      port.postMessage(batch);
+      batch = [];
+    }
+  }
+  port.postMessage(batch);
 }
 
 // one render per article object, shared by the site and tag feeds and all formats: load.ts hands
 // back a new object when the file changes
 const rendered = new WeakMap<Article, Promise<string>>();
 
-export function storyHtml(article: Article, settings: { root: string; base: string }, outputDir: string): Promise<string> {
+export function storyHtml(article: Article, settings: { root: string; base: string }, outputDir: string, ahead?: FeedStoriesAhead): Promise<string> {
   let html = rendered.get(article);
+  const fromWorker = html === undefined ? ahead?.take(article.file) : undefined;
+  if (fromWorker !== undefined) rendered.set(article, (html = Promise.resolve(fromWorker)));
   if (html === undefined) {
     // the loader has already checked that every picture is a readable file beside the article
     html = absoluteStoryHtml(stripXmlInvalid(storyMarkdown(article, settings.root)), article.url, settings.base,

@@ -9,7 +9,7 @@ import type { ArticlesLoaded } from "./articles/plugin.ts";
 import { changedPages } from "./articles/changes.ts";
 import { isoInstant } from "./dates.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
-import { storyHtml } from "./feed-content.ts";
+import { FeedStoriesAhead, storyHtml } from "./feed-content.ts";
 
 export interface Options {
   site: Pick<Site, "url" | "pathPrefix" | "title" | "description" | "language" | "publisher" | "timezone" | "feedSize">;
@@ -154,15 +154,22 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Op
   let outputDir = "_site";
   // the feed list is made once per build, from the articles the build publishes (src/articles/plugin.ts)
   let feeds: Feed[] = [];
-  eleventyConfig.on("articles.loaded", ({ articles, replaced, directories }: ArticlesLoaded) => {
+  let ahead: FeedStoriesAhead | undefined;
+  eleventyConfig.on("articles.loaded", ({ articles, replaced, directories, runMode }: ArticlesLoaded) => {
     outputDir = directories.output;
     if (replaced && feeds.length) for (const feed of patchFeeds(feeds, replaced, settings, updatedNow())) changedPages.touch(feed);
     else feeds = buildFeeds(articles, settings, updatedNow());
+    // a production build renders the feeds' stories on another thread, as it does the pages'
+    if (runMode === "build") ahead = new FeedStoriesAhead([...new Set(feeds.flatMap((f) => f.entries.map((e) => e.article)))], root, settings.base);
+  });
+  eleventyConfig.on("eleventy.after", async () => {
+    await ahead?.close();
+    ahead = undefined;
   });
   eleventyConfig.addCollection("feeds", () => feeds);
-  eleventyConfig.addFilter("storyHtml", async (entry: FeedEntry) => storyHtml(entry.article, settings, outputDir));
+  eleventyConfig.addFilter("storyHtml", async (entry: FeedEntry) => storyHtml(entry.article, settings, outputDir, ahead));
   eleventyConfig.addFilter("jsonFeed", async (feed: Feed) =>
-    jsonFeed(feed, await Promise.all(feed.entries.map((e) => storyHtml(e.article, settings, outputDir)))));
+    jsonFeed(feed, await Promise.all(feed.entries.map((e) => storyHtml(e.article, settings, outputDir, ahead)))));
   // every format paginates the same feed list, one output per feed that is published in it
   const format = (name: keyof Feed["paths"], layout: string | false, content = "") => {
     eleventyConfig.addTemplate(`feeds/${name}.njk`, content, {

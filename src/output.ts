@@ -10,13 +10,23 @@ import type { EleventyConfig, TemplateData } from "./eleventy-config.ts";
 export const stagingFolder = (target: string) => `${target}.next`;
 export const retiredFolder = (target: string) => `${target}.old`;
 
+const running = new Set<Promise<void>>();
+
 /** Synchronous file-system work (`data` in `code`) on a worker thread, beside the main thread's. */
 function onWorkerThread(code: string, data: unknown): Promise<void> {
   const worker = new Worker(`const fs = require("node:fs"); const data = require("node:worker_threads").workerData; ${code}`, { eval: true, workerData: data });
-  return new Promise((resolve, reject) => {
+  const done = new Promise<void>((resolve, reject) => {
     worker.once("error", reject);
     worker.once("exit", () => resolve());
   });
+  running.add(done);
+  void done.finally(() => running.delete(done)).catch(() => {});
+  return done;
+}
+
+/** Waits for the file-system workers, e.g. before a failed build removes the folder they write in. */
+export async function backgroundWorkDone(): Promise<void> {
+  await Promise.allSettled(running);
 }
 
 /**

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { ChangedPages } from "../src/articles/changes.ts";
 import { buildCollections, patchCollections } from "../src/articles/collections.ts";
 import { parseArticle, type Article } from "../src/articles/load.ts";
-import { StoriesAhead, storyBody } from "../src/articles/story.ts";
+import { StoriesAhead, storyBody, storyMarkdown } from "../src/articles/story.ts";
+import { absoluteStoryHtml, FeedStoriesAhead } from "../src/feed-content.ts";
 import { buildFeeds, patchFeeds, type FeedSettings } from "../src/feeds.ts";
 import { article, PINNED_ENV, PROJECT, validFields } from "./fixture.ts";
 
@@ -161,6 +162,28 @@ describe("stories rendered ahead in a worker thread", () => {
       expect(html).toContain("<h2 id=\"talks\">Talks</h2>");
       expect(ahead.take("articles/picture.md")).toBeUndefined();
       expect(ahead.take("articles/plain.md")).toBeUndefined(); // each is handed over once
+    } finally {
+      await ahead.close();
+    }
+  });
+
+  it("gives each feed the same absolute-URL story the main thread would render, and leaves stories with pictures to it", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "newsroom-feed-stories-"));
+    mkdirSync(path.join(root, "articles"));
+    const files = {
+      "articles/plain.md": article(validFields, "See [the ruling](/2025/01/02/ruling/) and [notes](notes.pdf).\n\n> “A quote.”"),
+      "articles/picture.md": article(validFields, "Text.\n\n![A map](map.png)"),
+    };
+    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
+    const plain = load("articles/plain.md", {});
+    const ahead = new FeedStoriesAhead([plain, load("articles/picture.md", {})], root, "https://example.org/news");
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 2000)); // the worker starts and renders both
+      const html = ahead.take("articles/plain.md");
+      const noPicture = () => Promise.reject(new Error("no picture expected"));
+      expect(html).toBe(await absoluteStoryHtml(storyMarkdown(plain, root), plain.url, "https://example.org/news", noPicture));
+      expect(html).toContain('href="https://example.org/news/2025/01/02/ruling/"');
+      expect(ahead.take("articles/picture.md")).toBeUndefined();
     } finally {
       await ahead.close();
     }

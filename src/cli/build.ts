@@ -6,7 +6,7 @@ import Eleventy from "@11ty/eleventy";
 import site from "../../_data/site.ts";
 import { pinBuildNow } from "../clock.ts";
 import { formatProblem, loadArticles } from "../articles/load.ts";
-import { folderSize, removeInBackground, retiredFolder, stagingFolder, swapInto } from "../output.ts";
+import { backgroundWorkDone, folderSize, removeInBackground, retiredFolder, stagingFolder, swapInto } from "../output.ts";
 import { lastIndex } from "../search.ts";
 import { stopIndexing } from "../search-index.ts";
 
@@ -43,7 +43,8 @@ async function main(): Promise<number> {
     // index never replaces the live site
     await eleventy.write();
   } catch (error) {
-    await stopIndexing();
+    // nothing may still be writing into the staging folder when it goes
+    await Promise.all([stopIndexing(), backgroundWorkDone()]);
     await rm(staging, { recursive: true, force: true });
     console.error(error instanceof Error ? error.message : error);
     console.error(`Build failed; ${OUTPUT}/ was not changed.`);
