@@ -143,16 +143,19 @@ describe("the dev server's rebuild after an edit", () => {
   });
 });
 
+/** A folder with two articles: one story without pictures (`plain`), one with (articles/picture.md). */
+function twoStories(plain: string): { root: string; files: string[] } {
+  const root = mkdtempSync(path.join(tmpdir(), "newsroom-stories-"));
+  mkdirSync(path.join(root, "articles"));
+  const files = { "articles/plain.md": article(validFields, plain), "articles/picture.md": article(validFields, "Text.\n\n![A map](map.png)") };
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
+  return { root, files: Object.keys(files) };
+}
+
 describe("stories rendered ahead in a worker thread", () => {
   it("gives each page the same HTML the page would render itself, and leaves stories with pictures to the page", async () => {
-    const root = mkdtempSync(path.join(tmpdir(), "newsroom-stories-"));
-    mkdirSync(path.join(root, "articles"));
-    const files = {
-      "articles/plain.md": article(validFields, "## Talks\n\n“Quoted” text with a [link](https://example.org) and https://example.com.\n\n> A quote."),
-      "articles/picture.md": article(validFields, "Text.\n\n![A map](map.png)"),
-    };
-    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
-    const ahead = new StoriesAhead(Object.keys(files), root);
+    const { root, files } = twoStories("## Talks\n\n“Quoted” text with a [link](https://example.org) and https://example.com.\n\n> A quote.");
+    const ahead = new StoriesAhead(files, root);
     try {
       await new Promise((resolve) => setTimeout(resolve, 2000)); // the worker starts and renders both
       const plain = load("articles/plain.md", {});
@@ -168,13 +171,7 @@ describe("stories rendered ahead in a worker thread", () => {
   });
 
   it("gives each feed the same absolute-URL story the main thread would render, and leaves stories with pictures to it", async () => {
-    const root = mkdtempSync(path.join(tmpdir(), "newsroom-feed-stories-"));
-    mkdirSync(path.join(root, "articles"));
-    const files = {
-      "articles/plain.md": article(validFields, "See [the ruling](/2025/01/02/ruling/) and [notes](notes.pdf).\n\n> “A quote.”"),
-      "articles/picture.md": article(validFields, "Text.\n\n![A map](map.png)"),
-    };
-    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
+    const { root } = twoStories("See [the ruling](/2025/01/02/ruling/) and [notes](notes.pdf).\n\n> “A quote.”");
     const plain = load("articles/plain.md", {});
     const ahead = new FeedStoriesAhead([plain, load("articles/picture.md", {})], root, "https://example.org/news");
     try {
