@@ -1,9 +1,9 @@
 // A feed entry's content: the full story rendered by the project's one Markdown instance (so the
 // same safety rules apply), with every URL made absolute for readers that are not on the site.
-import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from "node:worker_threads";
+import { isMainThread, workerData, type MessagePort } from "node:worker_threads";
 import type { Token } from "markdown-it";
 import type { Article } from "./articles/load.ts";
-import { storyMarkdown } from "./articles/story.ts";
+import { postInBatches, storyMarkdown, WorkerResults } from "./articles/story.ts";
 import { resolveImage } from "./articles/images.ts";
 import { markdown, stripXmlInvalid } from "./markdown.ts";
 import { renditionOf, type ImageFile } from "./seo.ts";
@@ -48,52 +48,33 @@ function plainStoryHtml(body: string, pageUrl: string, base: string): string | n
   return pictures ? null : markdown.renderer.render(tokens, markdown.options, {});
 }
 
-type Ahead = { file: string; html: string | null };
-
 /**
  * A production build's feed stories, rendered on a worker thread while Eleventy renders pages and
  * picked up synchronously (as src/articles/story.ts does for the pages). Stories with pictures are
  * left to the main thread's image pipeline.
  */
 export class FeedStoriesAhead {
-  #ready = new Map<string, string | null>();
-  #port: MessagePort;
-  #worker: Worker;
+  #results: WorkerResults<{ file: string; html: string | null }>;
 
   constructor(stories: Pick<Article, "file" | "url">[], root: string, base: string) {
-    const { port1, port2 } = new MessageChannel();
-    this.#port = port2;
-    const data = { module: import.meta.url, stories: stories.map(({ file, url }) => ({ file, url })), root, base, port: port1 };
-    this.#worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: data, transferList: [port1] });
-    this.#worker.unref();
+    this.#results = new WorkerResults(import.meta.url, { stories: stories.map(({ file, url }) => ({ file, url })), root, base });
   }
 
   take(file: string): string | undefined {
-    for (let message; !this.#ready.has(file) && (message = receiveMessageOnPort(this.#port)); ) {
-      for (const { file, html } of message.message as Ahead[]) this.#ready.set(file, html);
-    }
-    const html = this.#ready.get(file);
-    this.#ready.delete(file);
-    return html ?? undefined;
+    return this.#results.take(file)?.html ?? undefined;
   }
 
   close(): Promise<number> {
-    this.#port.close();
-    return this.#worker.terminate();
+    return this.#results.close();
   }
 }
 
 if (!isMainThread && workerData?.module === import.meta.url) {
   const { stories, root, base, port } = workerData as { stories: Pick<Article, "file" | "url">[]; root: string; base: string; port: MessagePort };
-  let batch: Ahead[] = [];
-  for (const story of stories) {
-    batch.push({ file: story.file, html: plainStoryHtml(stripXmlInvalid(storyMarkdown(story, root)), story.url, base) });
-    if (batch.length === 10) {
-      port.postMessage(batch);
-      batch = [];
-    }
-  }
-  port.postMessage(batch);
+  // one at a time, so the first batches are posted while the rest are rendered
+  postInBatches(port, (function* () {
+    for (const story of stories) yield { file: story.file, html: plainStoryHtml(stripXmlInvalid(storyMarkdown(story, root)), story.url, base) };
+  })());
 }
 
 // one render per article object, shared by the site and tag feeds and all formats: load.ts hands

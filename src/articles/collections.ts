@@ -34,6 +34,9 @@ export interface Collections {
   articleLinks: Record<string, ArticleLinks>;
 }
 
+/** The collections of listing pages, each page showing a list of articles. */
+export const LISTING_PAGES = ["homePages", "tagPages", "sourcePages", "datelinePages", "yearPages", "monthPages"] as const;
+
 /** `articles` must already be newest first (loadArticles returns them so). */
 export function buildCollections(articles: Article[], timezone: string, pageSize: number, homeTitle: string): Collections {
   const tags = groupListings(articles, "tag", pageSize);
@@ -89,8 +92,8 @@ const indexes = new WeakMap<Collections, Appearances>();
 
 function appearances(collections: Collections): Appearances {
   const index: Appearances = new Map(collections.articles.map((a) => [a, { pages: [], linkedFrom: [] }]));
-  for (const pages of [collections.homePages, collections.tagPages, collections.sourcePages, collections.datelinePages, collections.yearPages, collections.monthPages]) {
-    for (const page of pages) for (const article of page.items) index.get(article)!.pages.push(page);
+  for (const name of LISTING_PAGES) {
+    for (const page of collections[name]) for (const article of page.items) index.get(article)!.pages.push(page);
   }
   for (const article of collections.articles) {
     const { related, older, newer } = collections.articleLinks[article.url]!;

@@ -7,7 +7,7 @@ import { buildNow } from "../clock.ts";
 import { StoriesAhead, storyBody } from "./story.ts";
 import { changedPages } from "./changes.ts";
 import { ArticleProblems, loadArticles, type Article, type Problem } from "./load.ts";
-import { buildCollections, patchCollections, type Collections } from "./collections.ts";
+import { buildCollections, LISTING_PAGES, patchCollections, type Collections } from "./collections.ts";
 import { reportProblems } from "../dev-server.ts";
 import { makeFoldersInBackground } from "../output.ts";
 
@@ -55,8 +55,6 @@ export interface ArticlesLoaded {
   directories: { output: string };
   runMode: "build" | "serve" | "watch";
 }
-
-const LISTINGS = ["homePages", "tagPages", "sourcePages", "datelinePages", "yearPages", "monthPages"] as const;
 
 export const COLLECTIONS = [
   "articles", "homePages", "tags", "tagPages", "months", "monthPages",
@@ -110,7 +108,7 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
     if (runMode === "build") {
       // the other core renders the stories ahead (src/articles/story.ts) and makes the pages' folders
       ahead = new StoriesAhead(visible.map((a) => a.file), options.root);
-      const urls = [...visible, ...LISTINGS.flatMap((name) => collections![name])].map((page) => path.join(directories.output, page.url));
+      const urls = [...visible, ...LISTING_PAGES.flatMap((name) => collections![name])].map((page) => path.join(directories.output, page.url));
       makeFoldersInBackground(urls).catch(() => {}); // Eleventy makes any that is missing itself
     }
     const event: ArticlesLoaded = { articles: visible, replaced: patched?.replaced, root: options.root, directories, runMode };
