@@ -19,6 +19,9 @@ const site = {
   pageSize: 20,
   feedSize: 20,
   publisher: "The Wire Desk",
+  /** Articles per search index: Pagefind holds a whole index in memory while writing it (about
+   * 2.5 GB for 10,000 articles), so a larger archive is indexed in parts, merged in the browser. */
+  searchPartSize: Number(process.env.SEARCH_PART_SIZE) || 10_000,
 };
 
 export type Site = typeof site;

@@ -13,9 +13,12 @@ if (results) addEventListener("DOMContentLoaded", () => {
     // pagefind-ui.js did not load: the index was not built (see the message in the page)
     document.querySelector("[data-search-missing]")?.removeAttribute("hidden");
   } else {
+    const { baseUrl, archiveBundles } = results.dataset;
     const ui = new window.PagefindUI({
       element: results,
-      baseUrl: results.dataset.baseUrl,
+      baseUrl,
+      // a large archive is indexed in parts (src/search-index.ts): the older ones join each search
+      mergeIndex: (archiveBundles ?? "").split(" ").filter(Boolean).map((bundlePath) => ({ bundlePath })),
       showImages: false,
       showSubResults: false,
       autofocus: !query,

@@ -4,10 +4,10 @@
 import type { Site } from "../_data/site.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import type { ArticlesLoaded } from "./articles/plugin.ts";
-import { indexInWorker, searchInput, type IndexResult } from "./search-index.ts";
+import { archivePart, indexInWorker, partCount, searchInput, type IndexResult } from "./search-index.ts";
 
 export interface Options {
-  site: Pick<Site, "pathPrefix" | "language">;
+  site: Pick<Site, "pathPrefix" | "language" | "searchPartSize">;
   layout: string;
   /** The enhancement script: search box on every page, Pagefind UI on /search/. */
   client: { from: string; to: string };
@@ -23,6 +23,11 @@ export const defaults: Omit<Options, "site"> = {
 
 /** What the last production build indexed, for its closing line. */
 export let lastIndex: IndexResult | undefined;
+
+/** The URLs of the older parts' Pagefind bundles, for an archive of `articles` articles. */
+export function archiveBundles(articles: number, site: Options["site"]): string[] {
+  return Array.from({ length: partCount(articles, site.searchPartSize) - 1 }, (_, i) => `${site.pathPrefix}${archivePart(i + 1)}`);
+}
 
 /** Runs `task` now, or once more after the current run if asked while one is running. */
 function serialised(task: () => Promise<void>): () => Promise<void> {
@@ -45,20 +50,22 @@ function serialised(task: () => Promise<void>): () => Promise<void> {
 
 export function searchPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "site"> & Partial<Options>) {
   const { site, layout, client, reindexAfter }: Options = { ...defaults, ...userOptions };
+  let latest: ArticlesLoaded | undefined;
   eleventyConfig.addTemplate("search/index.njk", "", {
     layout, permalink: "/search/", title: "Search", eleventyExcludeFromCollections: true,
     search: { baseUrl: site.pathPrefix, script: `/${client.to}` },
+    // the page lists the archive parts (if any) the script merges into the main index's searches
+    eleventyComputed: { archiveBundles: () => archiveBundles(latest?.articles.length ?? 0, site) },
   });
   eleventyConfig.addPassthroughCopy({ [client.from]: client.to });
 
   // The index is built from the articles as soon as they are loaded: a production build waits for
   // it at the end, the dev server lets it finish in the background after each rebuild.
-  let latest: ArticlesLoaded | undefined;
   let building: Promise<IndexResult> | undefined;
   const reindex = serialised(async () => {
     const started = performance.now();
     const { articles, root, directories } = latest!;
-    const { pages } = await indexInWorker(articles.map(searchInput), root, directories.output, site.language);
+    const { pages } = await indexInWorker(articles.map(searchInput), root, directories.output, site.language, site.searchPartSize);
     console.log(`[search] indexed ${pages} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
   let pause: NodeJS.Timeout | undefined;
@@ -67,7 +74,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<O
     latest = loaded;
     clearTimeout(pause);
     if (loaded.runMode !== "build") return;
-    building = indexInWorker(loaded.articles.map(searchInput), loaded.root, loaded.directories.output, site.language);
+    building = indexInWorker(loaded.articles.map(searchInput), loaded.root, loaded.directories.output, site.language, site.searchPartSize);
     building.catch(() => {}); // awaited (and reported) after the build; a failed build exits first
   });
   eleventyConfig.on("eleventy.after", async ({ runMode }: { runMode: string }) => {

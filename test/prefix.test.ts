@@ -7,8 +7,9 @@ import { startStaticServer, type StaticServer } from "../src/static-server.ts";
 import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
 import { makeFixture, PROJECT, type Fixture } from "./fixture.ts";
 
-// GitHub Pages project site: SITE_URL given as the bare origin, the prefix added once
-const ENV = { PATH_PREFIX: "/repo/", SITE_URL: "https://user.github.io" };
+// GitHub Pages project site: SITE_URL given as the bare origin, the prefix added once; the search
+// index in parts of 4 articles, so the seed (among the oldest) is found in a merged archive part
+const ENV = { PATH_PREFIX: "/repo/", SITE_URL: "https://user.github.io", SEARCH_PART_SIZE: "4" };
 const BASE = "https://user.github.io/repo";
 const SEED = "/repo/2020/09/20/wechat-ban-blocked/";
 
@@ -108,6 +109,8 @@ describe.skipIf(!hasChromium)("the prefixed site in Chromium, served only under 
     await page.waitForURL("**/repo/search/?q=WeChat");
     const result = page.locator(`.pagefind-ui__result-link[href="${SEED}"]`);
     await result.waitFor({ timeout: 15_000 });
+    expect(await page.locator("[data-archive-bundles]").getAttribute("data-archive-bundles")).toBe("/repo/pagefind/archive/1/ /repo/pagefind/archive/2/");
+    expect(JSON.parse(site.read("_site/pagefind/archive/1/pagefind-entry.json")).languages.en.page_count).toBe(4);
     await result.click();
     await page.waitForURL(`**${SEED}`);
 

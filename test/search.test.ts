@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchRecord, type SearchInput } from "../src/search-index.ts";
+import { indexParts, searchRecord, type SearchInput } from "../src/search-index.ts";
 import { startStaticServer, type StaticServer } from "../src/static-server.ts";
 import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
 import { article, makeFixture, PROJECT, validFields, type Fixture } from "./fixture.ts";
@@ -37,6 +37,36 @@ describe("the search index built by npm run build", () => {
     expect(html).toMatch(/<form action="\/search\/" method="get" role="search" hidden(="")?>/);
     expect(html).toMatch(/<script src="\/search\/search\.js" defer(="")?><\/script>/);
   });
+});
+
+describe("an archive larger than one search index part (SEARCH_PART_SIZE)", () => {
+  const dated = (date: string) => ({ url: `/${date}/`, date });
+
+  it("is split by date, oldest first, each article keeping its place in its part", () => {
+    const inputs = ["2025-01-01", "2021-05-05", "2024-03-03", "2019-02-02", "2023-07-07"].map(dated);
+    expect(indexParts(inputs, 2).map((part) => part.map((input) => input.date))).toEqual([
+      ["2021-05-05", "2019-02-02"],
+      ["2024-03-03", "2023-07-07"],
+      ["2025-01-01"],
+    ]);
+    expect(indexParts(inputs, 5)).toEqual([inputs]);
+    expect(indexParts([], 5)).toEqual([[]]);
+  });
+
+  it("is written as older parts under /pagefind/archive/N/ that the search page names, the newest as /pagefind/", async () => {
+    const big = makeFixture({
+      "articles/a.md": article({ ...validFields, title: "Ferry strike", date: "2023-02-01" }),
+      "articles/b.md": article({ ...validFields, title: "Bridge opens", date: "2024-02-01" }),
+      "articles/c.md": article({ ...validFields, title: "Tunnel plan", date: "2025-02-01" }),
+    });
+    const result = await big.run("build", { SEARCH_PART_SIZE: "1" });
+    expect(result.code, result.stderr).toBe(0);
+    const pages = (bundle: string) => JSON.parse(big.read(`_site/${bundle}pagefind-entry.json`)).languages.en.page_count;
+    expect([pages("pagefind/archive/1/"), pages("pagefind/archive/2/"), pages("pagefind/")]).toEqual([1, 1, 1]);
+    expect(big.read("_site/search/index.html")).toContain('data-archive-bundles="/pagefind/archive/1/ /pagefind/archive/2/"');
+    expect(result.stdout).toContain("3 in the search index");
+    expect(site.read("_site/search/index.html")).not.toContain("data-archive-bundles");
+  }, 60_000);
 });
 
 describe("what the index holds of an article", () => {
