@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import site from "../_data/site.ts";
 import { parseArticle, type Article } from "../src/articles/load.ts";
-import { pageWindow } from "../src/pages.ts";
+import { macroOnce, pageWindow } from "../src/pages.ts";
 import { readingMinutes } from "../src/reading-time.ts";
 import { relatedArticles } from "../src/related.ts";
 import { article, makeFixture, validFields, type Fixture } from "./fixture.ts";
@@ -55,6 +55,32 @@ describe("pagination links", () => {
     expect(show(pageWindow(listing(4, 7)))).toBe("1 2 3 [4] 5 6 7");
     expect(show(pageWindow(listing(1, 1)))).toBe("[1]");
     expect(pageWindow(listing(2, 3))[0]).toEqual({ number: 1, url: "/", current: false });
+  });
+});
+
+describe("listing cards", () => {
+  // a stand-in for Nunjucks: the file's exported macro counts its calls
+  const calls: string[] = [];
+  const env = {
+    getTemplate: (file: string) => ({
+      getExported: (done: (error: Error | null, exported: Record<string, unknown>) => void) =>
+        done(null, file === "partials/card.njk" ? { card: (item: { title: string }) => (calls.push(item.title), `<li>${item.title}</li>`) } : {}),
+    }),
+  };
+
+  it("renders an article's card once however many listings show it, and again in the next build", () => {
+    const card = macroOnce("partials/card.njk", "card");
+    const [a, b] = [{ title: "A" }, { title: "B" }];
+    const html = [a, b, a, a, b].map((item) => card.filter.call({ env }, item));
+    expect(html).toEqual(["<li>A</li>", "<li>B</li>", "<li>A</li>", "<li>A</li>", "<li>B</li>"]);
+    expect(calls).toEqual(["A", "B"]);
+    card.reset();
+    card.filter.call({ env }, a);
+    expect(calls).toEqual(["A", "B", "A"]);
+  });
+
+  it("names the file and macro when the macro is missing", () => {
+    expect(() => macroOnce("partials/other.njk", "card").filter.call({ env }, {})).toThrow('partials/other.njk exports no macro "card"');
   });
 });
 
