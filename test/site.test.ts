@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import site from "../_data/site.ts";
 import { parseArticle, type Article } from "../src/articles/load.ts";
 import { macroOnce, pageWindow } from "../src/pages.ts";
-import { readingMinutes } from "../src/reading-time.ts";
+import { countText, readingMinutes } from "../src/reading-time.ts";
 import { relatedArticles } from "../src/related.ts";
 import { article, makeFixture, validFields, type Fixture } from "./fixture.ts";
 
@@ -94,6 +94,17 @@ describe("reading time", () => {
 
   it("counts Chinese and Japanese by characters, which have no spaces between words", () => {
     expect(readingMinutes(`<p>${"数据安全".repeat(300)}</p>`)).toBe(3);
+  });
+
+  it("counts every Han, Hiragana and Katakana character this Node knows, rare ones included", () => {
+    const ideograph = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+    const missed: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue; // surrogates are not characters
+      const char = String.fromCodePoint(code);
+      if (ideograph.test(char) && countText(`word ${char}`).characters !== 1) missed.push(code.toString(16));
+    }
+    expect(missed).toEqual([]);
   });
 });
 
