@@ -2,6 +2,14 @@
 // SITE_URL and PATH_PREFIX come from the environment so one checkout can deploy anywhere.
 const pathPrefix = normalisePrefix(process.env.PATH_PREFIX ?? "/");
 
+/** A whole number above zero from the environment, or `fallback` when the variable is unset. */
+function positiveInteger(name: string, fallback: number): number {
+  const text = process.env[name]?.trim();
+  if (!text) return fallback;
+  if (!/^[1-9]\d*$/.test(text)) throw new Error(`${name}=${text}: expected a whole number above 0`);
+  return Number(text);
+}
+
 function normalisePrefix(prefix: string): string {
   const trimmed = prefix.trim().replace(/^\/+|\/+$/g, "");
   return trimmed ? `/${trimmed}/` : "/";
@@ -21,7 +29,7 @@ const site = {
   publisher: "The Wire Desk",
   /** Articles per search index: Pagefind holds a whole index in memory while writing it (about
    * 2.5 GB for 10,000 articles), so a larger archive is indexed in parts, merged in the browser. */
-  searchPartSize: Number(process.env.SEARCH_PART_SIZE) || 10_000,
+  searchPartSize: positiveInteger("SEARCH_PART_SIZE", 10_000),
 };
 
 export type Site = typeof site;

@@ -64,9 +64,15 @@ describe("an archive larger than one search index part (SEARCH_PART_SIZE)", () =
     const pages = (bundle: string) => JSON.parse(big.read(`_site/${bundle}pagefind-entry.json`)).languages.en.page_count;
     expect([pages("pagefind/archive/1/"), pages("pagefind/archive/2/"), pages("pagefind/")]).toEqual([1, 1, 1]);
     expect(big.read("_site/search/index.html")).toContain('data-archive-bundles="/pagefind/archive/1/ /pagefind/archive/2/"');
-    expect(result.stdout).toContain("3 in the search index");
+    expect(result.stdout).toContain("3 in the search index in 3 parts");
     expect(site.read("_site/search/index.html")).not.toContain("data-archive-bundles");
   }, 60_000);
+
+  it("stops the build with the variable's name when the part size is not a whole number above 0", async () => {
+    const result = await site.run("build", { SEARCH_PART_SIZE: "0" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("SEARCH_PART_SIZE=0: expected a whole number above 0");
+  }, 30_000);
 });
 
 describe("what the index holds of an article", () => {

@@ -53,8 +53,9 @@ async function main(): Promise<number> {
   await clearing;
   await swapInto(staging, OUTPUT, retired);
   const { files, bytes } = folderSize(OUTPUT);
-  const indexed = lastIndex?.pages ?? 0;
-  console.log(`Built ${published} articles into ${OUTPUT}/ (${files} files, ${(bytes / 1048576).toFixed(1)} MiB; ${indexed} in the search index) in ${seconds()} s`);
+  const { pages = 0, parts = 1 } = lastIndex ?? {};
+  const index = `${pages} in the search index${parts > 1 ? ` in ${parts} parts` : ""}`;
+  console.log(`Built ${published} articles into ${OUTPUT}/ (${files} files, ${(bytes / 1048576).toFixed(1)} MiB; ${index}) in ${seconds()} s`);
   return 0;
 }
 
