@@ -3,6 +3,7 @@
 // keeps feeding the Pagefind service (a process of its own, on the other core) meanwhile.
 // https://pagefind.app/docs/node-api/
 import { readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import * as pagefind from "pagefind";
@@ -118,10 +119,14 @@ export async function indexArticles(inputs: readonly SearchInput[], root: string
 type Job = Parameters<typeof indexArticles>;
 const running = new Set<Worker>();
 
-/** indexArticles in a worker thread (which inherits this process's TypeScript loader). */
-export function indexInWorker(...job: Job): Promise<IndexResult> {
+/**
+ * indexArticles in a worker thread (which inherits this process's TypeScript loader). A
+ * `background` index (the dev server's) runs at a lower CPU priority, Pagefind's process with it,
+ * so it does not slow the rebuild an editor is waiting for.
+ */
+export function indexInWorker(job: Job, background = false): Promise<IndexResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { module: import.meta.url, job } });
+    const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { module: import.meta.url, job, background } });
     running.add(worker);
     worker.once("exit", () => running.delete(worker));
     worker.once("message", (message: { result?: IndexResult; error?: string }) =>
@@ -138,6 +143,8 @@ export async function stopIndexing(): Promise<void> {
 
 if (!isMainThread && parentPort && workerData?.module === import.meta.url) {
   const port = parentPort;
+  // on Linux a priority belongs to the thread, and Pagefind's process, started from it, inherits it
+  if (workerData.background) os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
   indexArticles(...(workerData.job as Job)).then(
     (result) => port.postMessage({ result }),
     (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) }),

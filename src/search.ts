@@ -65,7 +65,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<O
   const reindex = serialised(async () => {
     const started = performance.now();
     const { articles, root, directories } = latest!;
-    const { pages } = await indexInWorker(articles.map(searchInput), root, directories.output, site.language, site.searchPartSize);
+    const { pages } = await indexInWorker([articles.map(searchInput), root, directories.output, site.language, site.searchPartSize], true);
     console.log(`[search] indexed ${pages} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
   let pause: NodeJS.Timeout | undefined;
@@ -74,7 +74,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<O
     latest = loaded;
     clearTimeout(pause);
     if (loaded.runMode !== "build") return;
-    building = indexInWorker(loaded.articles.map(searchInput), loaded.root, loaded.directories.output, site.language, site.searchPartSize);
+    building = indexInWorker([loaded.articles.map(searchInput), loaded.root, loaded.directories.output, site.language, site.searchPartSize]);
     building.catch(() => {}); // awaited (and reported) after the build; a failed build exits first
   });
   eleventyConfig.on("eleventy.after", async ({ runMode }: { runMode: string }) => {
