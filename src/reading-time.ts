@@ -15,7 +15,34 @@ const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 // A superset of those scripts' UTF-16 code units (supplementary planes by their high surrogate),
 // ten times quicker to rule out over a whole story than the Unicode-property class
 const IDEOGRAPHIC_MAYBE = /[\u2E80-\u2FDF\u3005-\u30FF\u31F0-\u31FF\u32D0-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF66-\uFF9D\uD81B\uD82B\uD82C\uD83C\uD840-\uD8BF]/;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
+
+// A word is a letter or digit, then any letters, digits, marks, apostrophes, dots and hyphens (as
+// /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu matches). Counted in one pass over the text with each
+// character's class looked up, not matched: the regular expression took most of the story worker's
+// reading-time work, and it builds an array of every word only to take its length.
+const START = 1;
+const GOES_ON = 2;
+const classOf = (char: string) => (/[\p{L}\p{N}]/u.test(char) ? START | GOES_ON : /[\p{M}'’.-]/u.test(char) ? GOES_ON : 0);
+let basicPlane: Uint8Array | undefined; // built on first use: 65,536 characters, about 20 ms
+
+/** Words in plain text, exactly as many as the expression above finds. */
+export function countWords(text: string): number {
+  const table = (basicPlane ??= Uint8Array.from({ length: 0x10000 }, (_, code) => classOf(String.fromCharCode(code))));
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    let kind: number;
+    if (code > 0xffff) {
+      kind = classOf(String.fromCodePoint(code));
+      i++; // the low surrogate
+    } else kind = table[code]!;
+    if (inWord && kind & GOES_ON) continue;
+    inWord = (kind & START) !== 0;
+    if (inWord) words++;
+  }
+  return words;
+}
 
 export interface TextCount {
   words: number;
@@ -29,7 +56,7 @@ export function countText(html: string): TextCount {
   // most stories have no ideographs: one quick test spares the Unicode-class scans over the text
   const characters = IDEOGRAPHIC_MAYBE.test(text) ? (text.match(IDEOGRAPHIC)?.length ?? 0) : 0;
   if (characters) text = text.replace(IDEOGRAPHIC, " ");
-  return { words: text.match(WORD)?.length ?? 0, characters };
+  return { words: countWords(text), characters };
 }
 
 // Counts made ahead of the page (the story worker, src/articles/story.ts), each taken once

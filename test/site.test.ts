@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import site from "../_data/site.ts";
 import { parseArticle, type Article } from "../src/articles/load.ts";
 import { macroOnce, pageWindow } from "../src/pages.ts";
-import { countText, readingMinutes } from "../src/reading-time.ts";
+import { countText, countWords, readingMinutes } from "../src/reading-time.ts";
 import { relatedArticles } from "../src/related.ts";
 import { article, makeFixture, validFields, type Fixture } from "./fixture.ts";
 
@@ -94,6 +94,18 @@ describe("reading time", () => {
 
   it("counts Chinese and Japanese by characters, which have no spaces between words", () => {
     expect(readingMinutes(`<p>${"数据安全".repeat(300)}</p>`)).toBe(3);
+  });
+
+  it("counts words exactly as the Unicode pattern for a word does, around every character", () => {
+    const word = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
+    const missed: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      const char = String.fromCodePoint(code); // a lone surrogate too: editors' text can hold one
+      for (const text of [`a${char}b`, `${char}x ${char}`, `-${char}’y`]) {
+        if (countWords(text) !== (text.match(word)?.length ?? 0)) missed.push(`${code.toString(16)} in ${JSON.stringify(text)}`);
+      }
+    }
+    expect(missed.slice(0, 5)).toEqual([]);
   });
 
   it("counts every Han, Hiragana and Katakana character this Node knows, rare ones included", () => {
