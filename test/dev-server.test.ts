@@ -65,6 +65,13 @@ function startDevServer(root: string, port: number) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
+    /** Waits until the server has printed nothing for `ms`: the builds an earlier step set off are done. */
+    async settle(ms: number) {
+      for (let seen = output, end = Date.now() + 60_000; ; seen = output) {
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        if (output === seen || Date.now() > end) return;
+      }
+    },
   };
 }
 
@@ -93,10 +100,11 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     });
 
   /**
-   * Opens a page and waits until its live-reload socket is connected, so no rebuild goes unseen. A
-   * reload from the end of a previous rebuild can abort the navigation: then it is opened again.
+   * Opens a page once earlier rebuilds are over and waits until its live-reload socket is connected,
+   * so no rebuild goes unseen. A late reload can still abort the navigation: then it is opened again.
    */
-  async function open(url: string, attempts = 3): Promise<void> {
+  async function open(url: string, attempts = 5): Promise<void> {
+    await server.settle(750);
     const connected = page.waitForEvent("console", { predicate: (message) => message.text().includes("Connected"), timeout: 15_000 });
     try {
       await page.goto(origin + url);
