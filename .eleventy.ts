@@ -7,6 +7,7 @@ import { typescriptDataPlugin } from "./src/typescript-data.ts";
 import { articlesPlugin } from "./src/articles/plugin.ts";
 import { markdownPlugin } from "./src/markdown.ts";
 import { datesPlugin } from "./src/dates.ts";
+import { partialsPlugin } from "./src/partials.ts";
 import { pagesPlugin } from "./src/pages.ts";
 import { imagesPlugin } from "./src/images.ts";
 import { readingTimePlugin } from "./src/reading-time.ts";
@@ -28,8 +29,9 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(articlesPlugin, { timezone: site.timezone, pageSize: site.pageSize, homeTitle: site.title });
   eleventyConfig.addPlugin(markdownPlugin);
 
-  // Presentation: dates in the site's zone, listing pages, responsive images, reading time, static assets
+  // Presentation: dates in the site's zone, the partials' macros, listing pages, responsive images, reading time, static assets
   eleventyConfig.addPlugin(datesPlugin, { timezone: site.timezone });
+  eleventyConfig.addPlugin(partialsPlugin);
   eleventyConfig.addPlugin(pagesPlugin);
   eleventyConfig.addPlugin(imagesPlugin);
   eleventyConfig.addPlugin(readingTimePlugin);

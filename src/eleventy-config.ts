@@ -8,6 +8,7 @@ export interface EleventyConfig {
   addPlugin<O>(plugin: (config: EleventyConfig, options: O) => void, options?: O): void;
   addPlugin(plugin: unknown, options?: unknown): void;
   addFilter(name: string, filter: (...args: any[]) => unknown): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
   addCollection(name: string, fn: () => unknown): void;
   addGlobalData(name: string, value: unknown): void;
   addTemplate(inputPath: string, content: string, data?: TemplateData): void;

@@ -57,37 +57,6 @@ export function describeListing(listing: Pick<ListingPage, "group">): string | u
   }
 }
 
-/** What a Nunjucks filter's `this.env` offers to fetch a macro from a template file. */
-interface NunjucksEnvironment {
-  getTemplate(name: string, eagerCompile: true): { getExported(done: (error: Error | null, exported: Record<string, unknown>) => void): void };
-}
-
-/**
- * A filter that renders one macro of a template file (whose output depends only on its one
- * argument) once per argument until `reset`. A card shows its article on 7 to 11 listing pages
- * (home, tags, source, dateline, year, month): 95,000 cards at 10,000 articles, 10,000 different.
- */
-export function macroOnce(file: string, name: string) {
-  let rendered = new WeakMap<object, unknown>();
-  let macro: ((item: object) => unknown) | undefined;
-  const load = (env: NunjucksEnvironment) => {
-    // synchronous: the includes are read by Nunjucks' file loader, and the card uses no async filter
-    env.getTemplate(file, true).getExported((error, exported) => {
-      if (error) throw error;
-      macro = exported[name] as typeof macro;
-    });
-    if (!macro) throw new Error(`${file} exports no macro "${name}"`);
-    return macro;
-  };
-  return {
-    reset: () => void ((rendered = new WeakMap()), (macro = undefined)),
-    filter(this: { env: NunjucksEnvironment }, item: object): unknown {
-      if (!rendered.has(item)) rendered.set(item, (macro ?? load(this.env))(item));
-      return rendered.get(item);
-    },
-  };
-}
-
 /** A paginated listing: one output page per ListingPage of a collection. */
 function listing(collection: string, layout: string) {
   return {
@@ -109,10 +78,6 @@ function listing(collection: string, layout: string) {
 export function pagesPlugin(eleventyConfig: EleventyConfig, options: Partial<Options> = {}) {
   const { layouts } = { ...defaults, ...options };
   eleventyConfig.addFilter("pageWindow", (page: ListingPage) => pageWindow(page));
-  // templates may change between the dev server's builds, and with them the cards
-  const card = macroOnce("partials/card.njk", "card");
-  eleventyConfig.on("eleventy.before", card.reset);
-  eleventyConfig.addFilter("card", card.filter);
   eleventyConfig.addFilter("sourceUrl", sourceUrl);
   eleventyConfig.addFilter("datelineUrl", datelineUrl);
   for (const name of ["home", "tag", "source", "dateline", "year", "month"]) {

@@ -2,7 +2,8 @@ import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import site from "../_data/site.ts";
 import { parseArticle, type Article } from "../src/articles/load.ts";
-import { macroOnce, pageWindow } from "../src/pages.ts";
+import { pageWindow } from "../src/pages.ts";
+import { macroGlobal, macroOnce } from "../src/partials.ts";
 import { countText, countWords, readingMinutes } from "../src/reading-time.ts";
 import { relatedArticles } from "../src/related.ts";
 import { article, makeFixture, validFields, type Fixture } from "./fixture.ts";
@@ -58,29 +59,45 @@ describe("pagination links", () => {
   });
 });
 
-describe("listing cards", () => {
-  // a stand-in for Nunjucks: the file's exported macro counts its calls
+describe("partials' macros", () => {
+  // a stand-in for Nunjucks: the file's exported macro counts its calls, and the loads are counted
   const calls: string[] = [];
+  const loads: string[] = [];
   const env = {
     getTemplate: (file: string) => ({
-      getExported: (done: (error: Error | null, exported: Record<string, unknown>) => void) =>
-        done(null, file === "partials/card.njk" ? { card: (item: { title: string }) => (calls.push(item.title), `<li>${item.title}</li>`) } : {}),
+      getExported: (done: (error: Error | null, exported: Record<string, unknown>) => void) => {
+        loads.push(file);
+        done(null, file === "partials/card.njk" ? { card: (item: { title: string }, keywords?: { lead?: boolean }) => (calls.push(item.title), `<li${keywords?.lead ? ' class="lead"' : ""}>${item.title}</li>`) } : {});
+      },
     }),
   };
+
+  it("loads a partial once per build however many pages call its macro, and passes every argument on", () => {
+    loads.length = 0;
+    const card = macroGlobal("partials/card.njk", "card");
+    const pages = ["A", "B"].map((title) => card.global.call({ env }, { title }));
+    pages.push(card.global.call({ env }, { title: "C" }, { __keywords: true, lead: true }) as string);
+    expect(pages).toEqual(["<li>A</li>", "<li>B</li>", '<li class="lead">C</li>']);
+    expect(loads).toEqual(["partials/card.njk"]);
+    card.reset(); // the next build may follow an edit to the partial
+    card.global.call({ env }, { title: "D" });
+    expect(loads).toEqual(["partials/card.njk", "partials/card.njk"]);
+  });
 
   it("renders an article's card once however many listings show it, and again in the next build", () => {
     const card = macroOnce("partials/card.njk", "card");
     const [a, b] = [{ title: "A" }, { title: "B" }];
     const html = [a, b, a, a, b].map((item) => card.filter.call({ env }, item));
     expect(html).toEqual(["<li>A</li>", "<li>B</li>", "<li>A</li>", "<li>A</li>", "<li>B</li>"]);
-    expect(calls).toEqual(["A", "B"]);
+    expect(calls.slice(-2)).toEqual(["A", "B"]);
     card.reset();
     card.filter.call({ env }, a);
-    expect(calls).toEqual(["A", "B", "A"]);
+    expect(calls.slice(-3)).toEqual(["A", "B", "A"]);
   });
 
   it("names the file and macro when the macro is missing", () => {
     expect(() => macroOnce("partials/other.njk", "card").filter.call({ env }, {})).toThrow('partials/other.njk exports no macro "card"');
+    expect(() => macroGlobal("partials/other.njk", "pager").global.call({ env })).toThrow('partials/other.njk exports no macro "pager"');
   });
 });
 
