@@ -119,25 +119,51 @@ export async function indexArticles(inputs: readonly SearchInput[], root: string
 type Job = Parameters<typeof indexArticles>;
 const running = new Set<Worker>();
 
-/**
- * indexArticles in a worker thread (which inherits this process's TypeScript loader). A
- * `background` index (the dev server's) runs at a lower CPU priority, Pagefind's process with it,
- * so it does not slow the rebuild an editor is waiting for.
- */
-export function indexInWorker(job: Job, background = false): Promise<IndexResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { module: import.meta.url, job, background } });
-    running.add(worker);
+function startWorker(job: Job, background: boolean): { worker: Worker; result: Promise<IndexResult> } {
+  const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { module: import.meta.url, job, background } });
+  running.add(worker);
+  const result = new Promise<IndexResult>((resolve, reject) => {
     worker.once("exit", () => running.delete(worker));
     worker.once("message", (message: { result?: IndexResult; error?: string }) =>
       message.error === undefined ? resolve(message.result!) : reject(new Error(message.error)));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`Search index (Pagefind) failed: its worker exited with code ${code}`)));
   });
+  return { worker, result };
+}
+
+/** What a job indexes, from where, into where: equal keys, equal indexes. */
+const jobKey = ([inputs, root, folder, language, partSize]: Job) => JSON.stringify([inputs, path.resolve(root), path.resolve(folder), language, partSize]);
+
+let ahead: { key: string; worker: Worker; result: Promise<IndexResult> } | undefined;
+
+/**
+ * Starts an index before Eleventy asks for it. `npm run build` knows the articles once they are
+ * validated, seconds before Eleventy's plugins hear of them (configuration, file scan, collections),
+ * while the other core has little to do. The same job asked of `indexInWorker` takes this one over.
+ */
+export function indexAhead(job: Job): void {
+  ahead = { key: jobKey(job), ...startWorker(job, false) };
+  ahead.result.catch(() => {}); // its taker reports a failure
+}
+
+/**
+ * indexArticles in a worker thread (which inherits this process's TypeScript loader). A
+ * `background` index (the dev server's) runs at a lower CPU priority, Pagefind's process with it,
+ * so it does not slow the rebuild an editor is waiting for.
+ */
+export async function indexInWorker(job: Job, background = false): Promise<IndexResult> {
+  const started = ahead;
+  ahead = undefined;
+  if (started && !background && started.key === jobKey(job)) return started.result;
+  // another job would write into the same folder
+  await started?.worker.terminate();
+  return startWorker(job, background).result;
 }
 
 /** A build that failed stops its indexing too, instead of waiting for it to write into a folder it removes. */
 export async function stopIndexing(): Promise<void> {
+  ahead = undefined;
   await Promise.all([...running].map((worker) => worker.terminate()));
 }
 

@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexParts, searchRecord, type SearchInput } from "../src/search-index.ts";
+import { indexAhead, indexInWorker, indexParts, searchRecord, type SearchInput } from "../src/search-index.ts";
 import { startStaticServer, type StaticServer } from "../src/static-server.ts";
 import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
 import { article, makeFixture, PROJECT, validFields, type Fixture } from "./fixture.ts";
@@ -37,6 +39,58 @@ describe("the search index built by npm run build", () => {
     expect(html).toMatch(/<form action="\/search\/" method="get" role="search" hidden(="")?>/);
     expect(html).toMatch(/<script src="\/search\/search\.js" defer(="")?><\/script>/);
   });
+
+  it("holds each tag in the spelling the pages show when articles spell it differently", async () => {
+    const spelled = makeFixture({
+      "articles/a.md": article({ ...validFields, title: "Trade talks resume", date: "2025-03-01", tags: ["us-china"] }),
+      "articles/b.md": article({ ...validFields, title: "Chip rules tighten", date: "2025-03-02", tags: ["US-China", "Technology"] }),
+      "articles/c.md": article({ ...validFields, title: "Tariffs paused", date: "2025-03-03", tags: ["US-China"] }),
+    });
+    const result = await spelled.run("build");
+    expect(result.code, result.stderr).toBe(0);
+    expect(spelled.read("_site/tags/us-china/index.html")).toContain("<h1>US-China</h1>");
+    const folder = path.join(spelled.root, "_site/pagefind/filter");
+    const filters = readdirSync(folder).map((file) => gunzipSync(readFileSync(path.join(folder, file))).toString("utf8")).join("");
+    expect(filters).toContain("US-China");
+    expect(filters).not.toContain("us-china");
+  }, 60_000);
+});
+
+describe("an index started ahead (npm run build starts it once the articles are valid)", () => {
+  // Pagefind's Node API starts the binary this variable names: a script that counts the starts
+  const pagefind = createRequire(import.meta.url).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
+  const spied = makeFixture({
+    "articles/bridge.md": article({ ...validFields, title: "Council approves new bridge" }),
+    "count-starts.sh": `#!/bin/sh\necho started >> "$0.log"\nexec "${pagefind}" "$@"\n`,
+  });
+  chmodSync(path.join(spied.root, "count-starts.sh"), 0o755);
+  const starts = () => (spied.exists("count-starts.sh.log") ? spied.read("count-starts.sh.log").split("\n").length - 1 : 0);
+  const started = async (n: number) => {
+    while (starts() < n) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  const input: SearchInput = {
+    file: "articles/bridge.md", url: "/2025/06/01/bridge/", title: "Council approves new bridge", description: "",
+    tags: ["Infrastructure"], source: "Reuters", dateline: "Paris, France", date: "2025-06-01T00:00:00.000Z",
+  };
+  const job = (folder: string): Parameters<typeof indexAhead>[0] => [[input], spied.root, path.join(spied.root, folder), "en", 10];
+  beforeAll(() => void (process.env.PAGEFIND_EXTENDED_BINARY_PATH = path.join(spied.root, "count-starts.sh")));
+  afterAll(() => void delete process.env.PAGEFIND_EXTENDED_BINARY_PATH);
+
+  it("is taken over by the same request from the search plugin instead of indexing twice", async () => {
+    indexAhead(job("out"));
+    await started(1);
+    expect(await indexInWorker(job("./out/"))).toEqual({ pages: 1, parts: 1 });
+    expect(starts()).toBe(1);
+  }, 30_000);
+
+  it("is stopped, and the plugin's index written, when the plugin asks for another", async () => {
+    const before = starts();
+    indexAhead(job("out"));
+    await started(before + 1);
+    expect(await indexInWorker(job("other"))).toEqual({ pages: 1, parts: 1 });
+    expect(starts()).toBe(before + 2);
+    expect(spied.exists("other/pagefind/pagefind-entry.json")).toBe(true);
+  }, 30_000);
 });
 
 describe("an archive larger than one search index part (SEARCH_PART_SIZE)", () => {

@@ -3,7 +3,7 @@
 // Eleventy's own `tags` collections are not used: each would re-sort the whole archive.
 import type { Article } from "./load.ts";
 import { relatedArticles } from "../related.ts";
-import { archiveListings, groupListings, paginate, type GroupSummary, type ListingPage, type MonthSummary, type YearSummary } from "./listings.ts";
+import { archiveListings, groupListings, paginate, tagSpellings, type GroupSummary, type ListingPage, type MonthSummary, type YearSummary } from "./listings.ts";
 
 export { paginate, sourceUrl, datelineUrl } from "./listings.ts";
 export type { GroupSummary, ListingPage, MonthSummary, YearSummary } from "./listings.ts";
@@ -37,6 +37,20 @@ export interface Collections {
 /** The collections of listing pages, each page showing a list of articles. */
 export const LISTING_PAGES = ["homePages", "tagPages", "sourcePages", "datelinePages", "yearPages", "monthPages"] as const;
 
+/**
+ * Articles carry their own tag spelling; pages, feeds and search show the merged one. Idempotent:
+ * `npm run build` merges before it starts the search index, the collections again.
+ */
+export function mergeTagSpellings(articles: Article[]): void {
+  const names = tagSpellings(articles);
+  for (const article of articles) {
+    // replaced only when a name differs: an unchanged array tells the dev server nothing changed
+    if (article.tags.some((t) => names.get(t.slug) !== t.name)) {
+      article.tags = article.tags.map((t) => ({ slug: t.slug, name: names.get(t.slug)! }));
+    }
+  }
+}
+
 /** `articles` must already be newest first (loadArticles returns them so). */
 export function buildCollections(articles: Article[], timezone: string, pageSize: number, homeTitle: string): Collections {
   const tags = groupListings(articles, "tag", pageSize);
@@ -44,15 +58,7 @@ export function buildCollections(articles: Article[], timezone: string, pageSize
   const datelines = groupListings(articles, "dateline", pageSize);
   const archive = archiveListings(articles, timezone, pageSize);
 
-  // Articles carry their own tag spelling; pages show the merged one.
-  const tagNames = new Map(tags.summaries.map((t) => [t.slug, t.name]));
-  for (const article of articles) {
-    // replaced only when a name differs: an unchanged array tells the dev server nothing changed
-    if (article.tags.some((t) => tagNames.has(t.slug) && tagNames.get(t.slug) !== t.name)) {
-      article.tags = article.tags.map((t) => ({ slug: t.slug, name: tagNames.get(t.slug) ?? t.name }));
-    }
-  }
-
+  mergeTagSpellings(articles);
   const related = relatedArticles(articles);
   const articleLinks: Record<string, ArticleLinks> = {};
   articles.forEach((article, i) => {

@@ -85,6 +85,11 @@ function preferredSpelling(spellings: Map<string, number>): string {
   return [...spellings].sort((a, b) => b[1] - a[1] || capitals(b[0]) - capitals(a[0]))[0]![0];
 }
 
+/** Each tag slug's preferred spelling among `articles`. */
+export function tagSpellings(articles: Article[]): Map<string, string> {
+  return new Map([...groupBy(articles, NAMES.tag)].map(([slug, group]) => [slug, preferredSpelling(group.spellings)]));
+}
+
 const slugs = new Map<string, string>();
 const cachedSlug = (name: string) => slugs.get(name) ?? slugs.set(name, slugify(name) || "unnamed").get(name)!;
 

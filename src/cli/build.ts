@@ -6,9 +6,10 @@ import Eleventy from "@11ty/eleventy";
 import site from "../../_data/site.ts";
 import { pinBuildNow } from "../clock.ts";
 import { formatProblem, loadArticles } from "../articles/load.ts";
+import { mergeTagSpellings } from "../articles/collections.ts";
 import { backgroundWorkDone, folderSize, removeInBackground, retiredFolder, stagingFolder, swapInto } from "../output.ts";
 import { lastIndex } from "../search.ts";
-import { stopIndexing } from "../search-index.ts";
+import { indexAhead, searchInput, stopIndexing } from "../search-index.ts";
 
 const OUTPUT = "_site";
 
@@ -32,11 +33,15 @@ async function main(): Promise<number> {
     console.error(`Build stopped: ${problems.length} problem(s) in articles; ${OUTPUT}/ was not changed.`);
     return 1;
   }
-  const published = articles.filter((a) => a.status === "published").length;
-  console.log(`Validated ${articles.length} articles (${published} published) in ${seconds()} s; writing pages, feeds and the search index…`);
+  const published = articles.filter((a) => a.status === "published");
+  console.log(`Validated ${articles.length} articles (${published.length} published) in ${seconds()} s; writing pages, feeds and the search index…`);
 
   const staging = stagingFolder(OUTPUT);
   await rm(staging, { recursive: true, force: true });
+  // the search plugin asks for this same index once Eleventy has started: it begins now, with the
+  // tag spellings the collections will merge
+  mergeTagSpellings(published);
+  indexAhead([published.map(searchInput), process.cwd(), staging, site.language, site.searchPartSize]);
   try {
     const eleventy = new Eleventy(".", staging, { configPath: ".eleventy.ts", quietMode: true });
     // the search index is written into the staging folder too (src/search.ts), so a failed
@@ -50,12 +55,13 @@ async function main(): Promise<number> {
     console.error(`Build failed; ${OUTPUT}/ was not changed.`);
     return 1;
   }
+  await stopIndexing(); // only an index started ahead that nothing took over is still running
   await clearing;
   await swapInto(staging, OUTPUT, retired);
   const { files, bytes } = folderSize(OUTPUT);
   const { pages = 0, parts = 1 } = lastIndex ?? {};
   const index = `${pages} in the search index${parts > 1 ? ` in ${parts} parts` : ""}`;
-  console.log(`Built ${published} articles into ${OUTPUT}/ (${files} files, ${(bytes / 1048576).toFixed(1)} MiB; ${index}) in ${seconds()} s`);
+  console.log(`Built ${published.length} articles into ${OUTPUT}/ (${files} files, ${(bytes / 1048576).toFixed(1)} MiB; ${index}) in ${seconds()} s`);
   return 0;
 }
 
