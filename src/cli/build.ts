@@ -9,7 +9,7 @@ import { formatProblem, loadArticles } from "../articles/load.ts";
 import { mergeTagSpellings } from "../articles/collections.ts";
 import { backgroundWorkDone, folderSize, removeInBackground, retiredFolder, stagingFolder, swapInto } from "../output.ts";
 import { lastIndex } from "../search.ts";
-import { indexAhead, searchInput, stopIndexing } from "../search-index.ts";
+import { indexAhead, prepareIndexWorker, searchInput, stopIndexing } from "../search-index.ts";
 
 const OUTPUT = "_site";
 
@@ -25,12 +25,15 @@ async function main(): Promise<number> {
   const retired = retiredFolder(OUTPUT);
   const clearing = removeInBackground(retired);
   clearing.catch(() => {}); // awaited before the swap; a build that stops earlier exits once it is done
+  // the search index's worker thread loads (seconds) while the main thread validates
+  prepareIndexWorker();
   // pinned for the process: Eleventy's plugins then load the same articles from the loader's cache
   const now = pinBuildNow();
   const { articles, problems } = await loadArticles({ root: process.cwd(), timezone: site.timezone, now });
   if (problems.length) {
     for (const problem of problems) console.error(formatProblem(problem));
     console.error(`Build stopped: ${problems.length} problem(s) in articles; ${OUTPUT}/ was not changed.`);
+    await stopIndexing();
     return 1;
   }
   const published = articles.filter((a) => a.status === "published");
