@@ -52,7 +52,6 @@ export function parseArticleDate(raw: string, zone: string): ArticleDate | strin
 const AP_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
 // Every listing shows the same dates again; luxon's zone lookups cost ~0.3 ms a call, so each
-// (format, instant, zone) is formatted once per process.
 // (format, instant, zone) is formatted once per process, and each date object remembers its texts
 // (a listing page shows 20 dates, 15,000 listing pages show the same dates again and again).
 const formatted = new Map<string, string>();

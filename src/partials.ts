@@ -20,6 +20,7 @@ export const defaults: Options = {
     related: "partials/more-stories.njk",
     olderNewer: "partials/more-stories.njk",
     leadStory: "partials/card.njk",
+    // not "pagination": Eleventy's pagination data, which listing pages have, would hide it
     pager: "partials/pagination.njk",
   },
   card: { filter: "card", file: "partials/card.njk", macro: "card" },

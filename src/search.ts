@@ -4,7 +4,8 @@
 import type { Site } from "../_data/site.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import type { ArticlesLoaded } from "./articles/plugin.ts";
-import { archivePart, indexInWorker, partCount, searchInput, type IndexResult } from "./search-index.ts";
+import { archivePart, partCount, searchInput, type IndexResult } from "./search-index.ts";
+import { indexInWorker } from "./search-worker.ts";
 
 export interface Options {
   site: Pick<Site, "pathPrefix" | "language" | "searchPartSize">;

@@ -9,7 +9,8 @@ import { formatProblem, loadArticles } from "../articles/load.ts";
 import { mergeTagSpellings } from "../articles/collections.ts";
 import { backgroundWorkDone, folderSize, removeInBackground, retiredFolder, stagingFolder, swapInto } from "../output.ts";
 import { lastIndex } from "../search.ts";
-import { indexAhead, prepareIndexWorker, searchInput, stopIndexing } from "../search-index.ts";
+import { searchInput } from "../search-index.ts";
+import { indexAhead, prepareIndexWorker, stopIndexing } from "../search-worker.ts";
 
 const OUTPUT = "_site";
 

@@ -1,0 +1,89 @@
+// The search index is built in a worker thread. Eleventy renders and writes pages in long
+// synchronous stretches that starve the main thread's event loop; a worker keeps feeding the
+// Pagefind service (a process of its own, on the other core) meanwhile.
+import os from "node:os";
+import path from "node:path";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { indexArticles, type IndexResult } from "./search-index.ts";
+
+type Job = Parameters<typeof indexArticles>;
+const running = new Set<Worker>();
+
+/** A worker thread (which inherits this process's TypeScript loader) waiting for its one job. */
+interface IndexWorker {
+  worker: Worker;
+  run(job: Job, background: boolean): Promise<IndexResult>;
+}
+
+function newWorker(): IndexWorker {
+  const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { module: import.meta.url } });
+  running.add(worker);
+  const result = new Promise<IndexResult>((resolve, reject) => {
+    worker.once("exit", () => running.delete(worker));
+    worker.once("message", (message: { result?: IndexResult; error?: string }) =>
+      message.error === undefined ? resolve(message.result!) : reject(new Error(message.error)));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`Search index (Pagefind) failed: its worker exited with code ${code}`)));
+  });
+  result.catch(() => {}); // reported by whoever gave it a job; a worker given none is stopped
+  return { worker, run: (job, background) => (worker.postMessage({ job, background }), result) };
+}
+
+let spare: IndexWorker | undefined;
+
+/** Loads a worker now for a job to come: `npm run build` does so while it validates the articles. */
+export function prepareIndexWorker(): void {
+  spare ??= newWorker();
+}
+
+function takeWorker(): IndexWorker {
+  const worker = spare ?? newWorker();
+  spare = undefined;
+  return worker;
+}
+
+/** What a job indexes, from where, into where: equal keys, equal indexes. */
+const jobKey = ([inputs, root, folder, language, partSize]: Job) => JSON.stringify([inputs, path.resolve(root), path.resolve(folder), language, partSize]);
+
+let ahead: { key: string; worker: Worker; result: Promise<IndexResult> } | undefined;
+
+/**
+ * Starts an index before Eleventy asks for it. `npm run build` knows the articles once they are
+ * validated, seconds before Eleventy's plugins hear of them (configuration, file scan, collections),
+ * while the other core has little to do. The same job asked of `indexInWorker` takes this one over.
+ */
+export function indexAhead(job: Job): void {
+  const { worker, run } = takeWorker();
+  ahead = { key: jobKey(job), worker, result: run(job, false) };
+}
+
+/**
+ * indexArticles in a worker thread. A `background` index (the dev server's) runs at a lower CPU
+ * priority, Pagefind's process with it, so it does not slow the rebuild an editor is waiting for.
+ */
+export async function indexInWorker(job: Job, background = false): Promise<IndexResult> {
+  const started = ahead;
+  ahead = undefined;
+  if (started && !background && started.key === jobKey(job)) return started.result;
+  // another job would write into the same folder
+  await started?.worker.terminate();
+  return takeWorker().run(job, background);
+}
+
+/** A build that failed stops its indexing too, instead of waiting for it to write into a folder it removes. */
+export async function stopIndexing(): Promise<void> {
+  [spare, ahead] = [undefined, undefined];
+  await Promise.all([...running].map((worker) => worker.terminate()));
+}
+
+if (!isMainThread && parentPort && workerData?.module === import.meta.url) {
+  const port = parentPort;
+  port.once("message", ({ job, background }: { job: Job; background: boolean }) => {
+    // on Linux a priority belongs to the thread, and Pagefind's process, started from it, inherits it
+    if (background) os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+    indexArticles(...job).then(
+      (result) => port.postMessage({ result }),
+      (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+}
