@@ -1,8 +1,9 @@
 // Runs one build and measures it. CPU time and peak RSS come from GNU time (/usr/bin/time):
 // %U+%S is the user+system CPU of the build and every child it waited for; %M is the largest
 // resident set of any single process in that tree (the Node build process in practice). Processes
-// the build starts but never waits for (Pagefind's service) escape %M, so the whole tree's resident
-// memory is also sampled from /proc every 200 ms: its largest total is `treePeakKiB`.
+// the build starts but never waits for (Pagefind's service) escape both, so the whole tree is also
+// sampled from /proc every 200 ms: its largest total resident memory is `treePeakKiB`, and the
+// last CPU seen of each process in it adds up to `treeCpuMs`.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +19,8 @@ export interface Measured {
   peakRssKiB: number;
   /** Largest sampled sum of resident memory over the build and every process below it. */
   treePeakKiB: number;
+  /** CPU of the build and every process below it, waited for or not (sampled; at least `cpuMs`). */
+  treeCpuMs: number;
   stdout: string;
   stderr: string;
 }
@@ -37,14 +40,21 @@ export async function measureCommand(command: string[], cwd: string, env: NodeJS
   try {
     const started = performance.now();
     let treePeakKiB = 0;
+    const cpuByPid = new Map<number, number>();
     const { code, stdout, stderr } = await run([GNU_TIME, "-f", "%U %S %M", "-o", stats, "--", ...command], cwd, env, (pid) => {
-      const timer = setInterval(() => (treePeakKiB = Math.max(treePeakKiB, treeRssKiB(pid))), 200);
+      const timer = setInterval(() => {
+        const tree = sampleTree(pid);
+        treePeakKiB = Math.max(treePeakKiB, tree.rssKiB);
+        for (const [process, ms] of tree.cpuMs) cpuByPid.set(process, ms); // its last figure counts
+      }, 200);
       return () => clearInterval(timer);
     });
     const wallMs = performance.now() - started;
     if (code !== 0) throw new Error(`exited with ${code}: ${keyLine(stderr || stdout)}\n${command.join(" ")} in ${cwd}:\n${tail(stderr || stdout)}`);
     const [user, system, rss] = readFileSync(stats, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number);
-    return { wallMs, cpuMs: (user! + system!) * 1000, peakRssKiB: rss!, treePeakKiB: Math.max(treePeakKiB, rss!), stdout, stderr };
+    const cpuMs = (user! + system!) * 1000;
+    const treeCpuMs = Math.max(cpuMs, [...cpuByPid.values()].reduce((sum, ms) => sum + ms, 0));
+    return { wallMs, cpuMs, peakRssKiB: rss!, treePeakKiB: Math.max(treePeakKiB, rss!), treeCpuMs, stdout, stderr };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -59,30 +69,43 @@ export async function measureBuild(site: BenchSite, env: NodeJS.ProcessEnv): Pro
   return { ...measured, files, bytes, lastLine };
 }
 
-/** Resident memory of `root` and all its descendants now (Linux /proc; fields of /proc/<pid>/stat). */
-export function treeRssKiB(root: number): number {
+/** Resident memory of `root` and all its descendants now. */
+export const treeRssKiB = (root: number) => sampleTree(root).rssKiB;
+
+/**
+ * `root` and all its descendants now (Linux /proc; fields of /proc/<pid>/stat): their total
+ * resident memory, and the CPU (user + system) each process has used so far.
+ */
+export function sampleTree(root: number): { rssKiB: number; cpuMs: Map<number, number> } {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
+  const seen = new Map<number, { rssKiB: number; cpuMs: number }>();
+  const tick = 1000 / 100; // USER_HZ: 100 on Linux
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // [0] state, [1] ppid, [21] rss pages
+      // [0] state, [1] ppid, [11] utime and [12] stime in ticks, [21] rss pages
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const pid = Number(name);
       const parent = Number(fields[1]);
       children.set(parent, [...(children.get(parent) ?? []), pid]);
-      rss.set(pid, Number(fields[21]) * 4);
+      seen.set(pid, { rssKiB: Number(fields[21]) * 4, cpuMs: (Number(fields[11]) + Number(fields[12])) * tick });
     } catch {
       // the process ended while being read
     }
   }
-  let total = 0;
+  let rssKiB = 0;
+  const cpuMs = new Map<number, number>();
   for (const queue = [root]; queue.length; ) {
     const pid = queue.pop()!;
-    total += rss.get(pid) ?? 0;
+    const entry = seen.get(pid);
+    if (entry) {
+      rssKiB += entry.rssKiB;
+      cpuMs.set(pid, entry.cpuMs);
+    }
     queue.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { rssKiB, cpuMs };
 }
 
 function run(command: string[], cwd: string, env: NodeJS.ProcessEnv, watch?: (pid: number) => () => void): Promise<{ code: number; stdout: string; stderr: string }> {

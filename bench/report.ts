@@ -23,6 +23,7 @@ export function median(values: number[]): number {
 export interface Summary {
   wallMs: number;
   cpuMs: number;
+  treeCpuMs: number;
   peakRssKiB: number;
   treePeakKiB: number;
   msPerArticle: number;
@@ -35,6 +36,7 @@ export function summarise(samples: BuildSample[], articles: number): Summary {
   return {
     wallMs,
     cpuMs: median(samples.map((s) => s.cpuMs)),
+    treeCpuMs: median(samples.map((s) => s.treeCpuMs)),
     peakRssKiB: median(samples.map((s) => s.peakRssKiB)),
     treePeakKiB: median(samples.map((s) => s.treePeakKiB)),
     msPerArticle: wallMs / articles,
@@ -52,16 +54,16 @@ const thousands = (n: number) => n.toLocaleString("en-US");
 const list = (values: number[], digits = 2) => values.map((v) => v.toFixed(digits)).join(", ");
 
 const MEASURES: Array<[string, (x: BuildSample) => number]> = [
-  ["wall", (x) => x.wallMs], ["CPU", (x) => x.cpuMs], ["peak RSS", (x) => x.peakRssKiB], ["tree peak", (x) => x.treePeakKiB],
+  ["wall", (x) => x.wallMs], ["CPU", (x) => x.cpuMs], ["tree CPU", (x) => x.treeCpuMs], ["peak RSS", (x) => x.peakRssKiB], ["tree peak", (x) => x.treePeakKiB],
 ];
 
 export function renderTables(results: SizeResult[]): string {
   const measured = results.filter((r) => r.pairs.length);
-  const lines = ["| articles | build | wall s | CPU s | peak RSS MiB | tree peak MiB | ms/article | files | output MiB |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|"];
+  const lines = ["| articles | build | wall s | CPU s | tree CPU s | peak RSS MiB | tree peak MiB | ms/article | files | output MiB |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"];
   for (const { articles, pairs } of measured) {
     for (const [label, index] of [["A project", 0], ["B baseline", 1]] as const) {
       const m = summarise(pairs.map((pair) => pair[index]), articles);
-      lines.push(`| ${thousands(articles)} | ${label} | ${s(m.wallMs)} | ${s(m.cpuMs)} | ${mib(m.peakRssKiB)} | ${mib(m.treePeakKiB)} | ${m.msPerArticle.toFixed(2)} | ${thousands(m.files)} | ${(m.bytes / 1048576).toFixed(1)} |`);
+      lines.push(`| ${thousands(articles)} | ${label} | ${s(m.wallMs)} | ${s(m.cpuMs)} | ${s(m.treeCpuMs)} | ${mib(m.peakRssKiB)} | ${mib(m.treePeakKiB)} | ${m.msPerArticle.toFixed(2)} | ${thousands(m.files)} | ${(m.bytes / 1048576).toFixed(1)} |`);
     }
   }
   for (const { articles, pairs, failure } of results.filter((r) => r.failure)) {
@@ -80,9 +82,9 @@ export function renderTables(results: SizeResult[]): string {
     const growth = (index: 0 | 1) => MEASURES.map(([name, measure]) => `${name} ${grow(index, measure)}`).join(", ");
     lines.push("", `Growth 1,000 → 10,000 (median over median): project ${growth(0)}; baseline ${growth(1)}.`);
   }
-  lines.push("", "Every measured run:", "", "| articles | run | A wall s | A CPU s | A RSS MiB | A tree MiB | B wall s | B CPU s | B RSS MiB | B tree MiB |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push("", "Every measured run:", "", "| articles | run | A wall s | A CPU s | A tree CPU s | A RSS MiB | A tree MiB | B wall s | B CPU s | B tree CPU s | B RSS MiB | B tree MiB |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const { articles, pairs } of measured) {
-    pairs.forEach(([a, b], i) => lines.push(`| ${thousands(articles)} | ${i + 1} | ${s(a.wallMs)} | ${s(a.cpuMs)} | ${mib(a.peakRssKiB)} | ${mib(a.treePeakKiB)} | ${s(b.wallMs)} | ${s(b.cpuMs)} | ${mib(b.peakRssKiB)} | ${mib(b.treePeakKiB)} |`));
+    pairs.forEach(([a, b], i) => lines.push(`| ${thousands(articles)} | ${i + 1} | ${s(a.wallMs)} | ${s(a.cpuMs)} | ${s(a.treeCpuMs)} | ${mib(a.peakRssKiB)} | ${mib(a.treePeakKiB)} | ${s(b.wallMs)} | ${s(b.cpuMs)} | ${s(b.treeCpuMs)} | ${mib(b.peakRssKiB)} | ${mib(b.treePeakKiB)} |`));
   }
   const dev = results.filter((r) => r.dev);
   if (dev.length) {

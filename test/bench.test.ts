@@ -9,7 +9,7 @@ import { parseArticle, type Article } from "../src/articles/load.ts";
 import { parseYaml, splitFrontMatter } from "../src/articles/frontmatter.ts";
 import { markdown } from "../src/markdown.ts";
 import { BENCH_NOW, generateCorpus } from "../bench/generate.ts";
-import { measureBuild, treeRssKiB } from "../bench/measure.ts";
+import { measureBuild, measureCommand, treeRssKiB } from "../bench/measure.ts";
 import { median, ratios } from "../bench/report.ts";
 import { baselineSite, buildEnv, projectSite } from "../bench/sites.ts";
 
@@ -119,10 +119,18 @@ describe("the benchmark's arithmetic", () => {
     child.kill();
   });
 
+  it("counts the CPU of a process below the build that the build never waits for", async () => {
+    // the shell leaves its busy child running and exits: GNU time never counts that child
+    const busy = `${process.execPath} -e "const end = Date.now() + 1500; while (Date.now() < end);"`;
+    const measured = await measureCommand(["sh", "-c", `${busy} & sleep 1.2`], tmpdir(), process.env);
+    expect(measured.cpuMs).toBeLessThan(500);
+    expect(measured.treeCpuMs).toBeGreaterThan(700);
+  });
+
   it("takes the median of odd and even counts and the A/B ratio of each pair", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
-    const sample = (wallMs: number) => ({ wallMs, cpuMs: 0, peakRssKiB: 0, treePeakKiB: 0, files: 0, bytes: 0, lastLine: "" });
+    const sample = (wallMs: number) => ({ wallMs, cpuMs: 0, treeCpuMs: 0, peakRssKiB: 0, treePeakKiB: 0, files: 0, bytes: 0, lastLine: "" });
     expect(ratios([[sample(1), sample(2)], [sample(3), sample(4)]], (s) => s.wallMs)).toEqual([0.5, 0.75]);
   });
 });
