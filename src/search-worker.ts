@@ -6,13 +6,14 @@ import path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { indexArticles, type IndexResult } from "./search-index.ts";
 
-type Job = Parameters<typeof indexArticles>;
+/** What indexArticles takes: the articles' search inputs, project root, output folder, language, part size. */
+export type IndexJob = Parameters<typeof indexArticles>;
 const running = new Set<Worker>();
 
 /** A worker thread (which inherits this process's TypeScript loader) waiting for its one job. */
 interface IndexWorker {
   worker: Worker;
-  run(job: Job, background: boolean): Promise<IndexResult>;
+  run(job: IndexJob, background: boolean): Promise<IndexResult>;
 }
 
 function newWorker(): IndexWorker {
@@ -43,7 +44,7 @@ function takeWorker(): IndexWorker {
 }
 
 /** What a job indexes, from where, into where: equal keys, equal indexes. */
-const jobKey = ([inputs, root, folder, language, partSize]: Job) => JSON.stringify([inputs, path.resolve(root), path.resolve(folder), language, partSize]);
+const jobKey = ([inputs, root, folder, language, partSize]: IndexJob) => JSON.stringify([inputs, path.resolve(root), path.resolve(folder), language, partSize]);
 
 let ahead: { key: string; worker: Worker; result: Promise<IndexResult> } | undefined;
 
@@ -52,7 +53,7 @@ let ahead: { key: string; worker: Worker; result: Promise<IndexResult> } | undef
  * validated, seconds before Eleventy's plugins hear of them (configuration, file scan, collections),
  * while the other core has little to do. The same job asked of `indexInWorker` takes this one over.
  */
-export function indexAhead(job: Job): void {
+export function indexAhead(job: IndexJob): void {
   const { worker, run } = takeWorker();
   ahead = { key: jobKey(job), worker, result: run(job, false) };
 }
@@ -61,7 +62,7 @@ export function indexAhead(job: Job): void {
  * indexArticles in a worker thread. A `background` index (the dev server's) runs at a lower CPU
  * priority, Pagefind's process with it, so it does not slow the rebuild an editor is waiting for.
  */
-export async function indexInWorker(job: Job, background = false): Promise<IndexResult> {
+export async function indexInWorker(job: IndexJob, background = false): Promise<IndexResult> {
   const started = ahead;
   ahead = undefined;
   if (started && !background && started.key === jobKey(job)) return started.result;
@@ -78,7 +79,7 @@ export async function stopIndexing(): Promise<void> {
 
 if (!isMainThread && parentPort && workerData?.module === import.meta.url) {
   const port = parentPort;
-  port.once("message", ({ job, background }: { job: Job; background: boolean }) => {
+  port.once("message", ({ job, background }: { job: IndexJob; background: boolean }) => {
     // on Linux a priority belongs to the thread, and Pagefind's process, started from it, inherits it
     if (background) os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
     indexArticles(...job).then(

@@ -5,7 +5,8 @@ import type { Site } from "../_data/site.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import type { ArticlesLoaded } from "./articles/plugin.ts";
 import { archivePart, partCount, searchInput, type IndexResult } from "./search-index.ts";
-import { indexInWorker } from "./search-worker.ts";
+import { indexInWorker, type IndexJob } from "./search-worker.ts";
+import type { Article } from "./articles/load.ts";
 
 export interface Options {
   site: Pick<Site, "pathPrefix" | "language" | "searchPartSize">;
@@ -29,6 +30,10 @@ export let lastIndex: IndexResult | undefined;
 export function archiveBundles(articles: number, site: Options["site"]): string[] {
   return Array.from({ length: partCount(articles, site.searchPartSize) - 1 }, (_, i) => `${site.pathPrefix}${archivePart(i + 1)}`);
 }
+
+/** The index of `articles` written into `folder`: what the build starts ahead and the plugin asks for. */
+export const indexJob = (articles: Article[], root: string, folder: string, site: Options["site"]): IndexJob =>
+  [articles.map(searchInput), root, folder, site.language, site.searchPartSize];
 
 /** Runs `task` now, or once more after the current run if asked while one is running. */
 function serialised(task: () => Promise<void>): () => Promise<void> {
@@ -66,7 +71,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<O
   const reindex = serialised(async () => {
     const started = performance.now();
     const { articles, root, directories } = latest!;
-    const { pages } = await indexInWorker([articles.map(searchInput), root, directories.output, site.language, site.searchPartSize], true);
+    const { pages } = await indexInWorker(indexJob(articles, root, directories.output, site), true);
     console.log(`[search] indexed ${pages} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
   let pause: NodeJS.Timeout | undefined;
@@ -75,7 +80,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<O
     latest = loaded;
     clearTimeout(pause);
     if (loaded.runMode !== "build") return;
-    building = indexInWorker([loaded.articles.map(searchInput), loaded.root, loaded.directories.output, site.language, site.searchPartSize]);
+    building = indexInWorker(indexJob(loaded.articles, loaded.root, loaded.directories.output, site));
     building.catch(() => {}); // awaited (and reported) after the build; a failed build exits first
   });
   eleventyConfig.on("eleventy.after", async ({ runMode }: { runMode: string }) => {

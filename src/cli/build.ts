@@ -8,8 +8,7 @@ import { pinBuildNow } from "../clock.ts";
 import { formatProblem, loadArticles } from "../articles/load.ts";
 import { mergeTagSpellings } from "../articles/collections.ts";
 import { backgroundWorkDone, folderSize, removeInBackground, retiredFolder, stagingFolder, swapInto } from "../output.ts";
-import { lastIndex } from "../search.ts";
-import { searchInput } from "../search-index.ts";
+import { indexJob, lastIndex } from "../search.ts";
 import { indexAhead, prepareIndexWorker, stopIndexing } from "../search-worker.ts";
 
 const OUTPUT = "_site";
@@ -45,7 +44,7 @@ async function main(): Promise<number> {
   // the search plugin asks for this same index once Eleventy has started: it begins now, with the
   // tag spellings the collections will merge
   mergeTagSpellings(published);
-  indexAhead([published.map(searchInput), process.cwd(), staging, site.language, site.searchPartSize]);
+  indexAhead(indexJob(published, process.cwd(), staging, site));
   try {
     const eleventy = new Eleventy(".", staging, { configPath: ".eleventy.ts", quietMode: true });
     // the search index is written into the staging folder too (src/search.ts), so a failed
