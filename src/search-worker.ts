@@ -1,6 +1,7 @@
 // The search index is built in a worker thread. Eleventy renders and writes pages in long
 // synchronous stretches that starve the main thread's event loop; a worker keeps feeding the
 // Pagefind service (a process of its own, on the other core) meanwhile.
+import { readdirSync, readlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
@@ -10,10 +11,17 @@ import { indexArticles, type IndexResult } from "./search-index.ts";
 export type IndexJob = Parameters<typeof indexArticles>;
 const running = new Set<Worker>();
 
+/**
+ * How the index stands against the rest of this process: `background` below it (the dev server's
+ * index, behind the rebuild an editor waits for), `first` ahead of it (`npm run build`, see
+ * `yieldToThisThread`), `normal` level with it.
+ */
+export type IndexPriority = "background" | "normal" | "first";
+
 /** A worker thread (which inherits this process's TypeScript loader) waiting for its one job. */
 interface IndexWorker {
   worker: Worker;
-  run(job: IndexJob, background: boolean): Promise<IndexResult>;
+  run(job: IndexJob, priority: IndexPriority): Promise<IndexResult>;
 }
 
 function newWorker(): IndexWorker {
@@ -27,7 +35,7 @@ function newWorker(): IndexWorker {
     worker.once("exit", (code) => reject(new Error(`Search index (Pagefind) failed: its worker exited with code ${code}`)));
   });
   result.catch(() => {}); // reported by whoever gave it a job; a worker given none is stopped
-  return { worker, run: (job, background) => (worker.postMessage({ job, background }), result) };
+  return { worker, run: (job, priority) => (worker.postMessage({ job, priority }), result) };
 }
 
 let spare: IndexWorker | undefined;
@@ -53,9 +61,9 @@ let ahead: { key: string; worker: Worker; result: Promise<IndexResult> } | undef
  * validated, seconds before Eleventy's plugins hear of them (configuration, file scan, collections),
  * while the other core has little to do. The same job asked of `indexInWorker` takes this one over.
  */
-export function indexAhead(job: IndexJob): void {
+export function indexAhead(job: IndexJob, priority: IndexPriority = "normal"): void {
   const { worker, run } = takeWorker();
-  ahead = { key: jobKey(job), worker, result: run(job, false) };
+  ahead = { key: jobKey(job), worker, result: run(job, priority) };
 }
 
 /**
@@ -68,7 +76,32 @@ export async function indexInWorker(job: IndexJob, background = false): Promise<
   if (started && !background && started.key === jobKey(job)) return started.result;
   // another job would write into the same folder
   await started?.worker.terminate();
-  return takeWorker().run(job, background);
+  return takeWorker().run(job, background ? "background" : "normal");
+}
+
+/** How far the rest of the process steps back for a `first` index (nice +5: a third of the CPU weight). */
+export const YIELD_NICENESS = 5;
+
+/**
+ * Lowers the CPU priority of every other thread of this process by `niceness`, on Linux (elsewhere
+ * it does nothing). A priority belongs to the thread there, and a thread or process inherits its
+ * starter's: Pagefind's process, started from this thread, keeps the full priority, and the workers
+ * the main thread starts afterwards step back with it.
+ */
+export function yieldToThisThread(niceness = YIELD_NICENESS): void {
+  let self: string;
+  try {
+    self = path.basename(readlinkSync("/proc/thread-self"));
+  } catch {
+    return;
+  }
+  for (const thread of readdirSync("/proc/self/task").filter((tid) => tid !== self).map(Number)) {
+    try {
+      os.setPriority(thread, Math.min(19, os.getPriority(thread) + niceness));
+    } catch {
+      // a thread that has just exited
+    }
+  }
 }
 
 /** A build that failed stops its indexing too, instead of waiting for it to write into a folder it removes. */
@@ -79,9 +112,10 @@ export async function stopIndexing(): Promise<void> {
 
 if (!isMainThread && parentPort && workerData?.module === import.meta.url) {
   const port = parentPort;
-  port.once("message", ({ job, background }: { job: IndexJob; background: boolean }) => {
+  port.once("message", ({ job, priority }: { job: IndexJob; priority: IndexPriority }) => {
     // on Linux a priority belongs to the thread, and Pagefind's process, started from it, inherits it
-    if (background) os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+    if (priority === "background") os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+    if (priority === "first") yieldToThisThread();
     indexArticles(...job).then(
       (result) => port.postMessage({ result }),
       (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSafeUrl, markdown } from "../src/markdown.ts";
+import { createMarkdown, isSafeUrl, markdown } from "../src/markdown.ts";
 
 describe("Markdown safety", () => {
   it("shows raw HTML as text", () => {
@@ -29,5 +29,20 @@ describe("Markdown safety", () => {
 
   it("uses typographic quotes and dashes", () => {
     expect(markdown.render('"Quoted" -- text')).toBe("<p>“Quoted” – text</p>\n");
+  });
+});
+
+describe("bare links in a story", () => {
+  it("are linked wherever linkify-it finds them: a URL, a protocol-relative URL, an e-mail address", () => {
+    expect(markdown.render("See https://example.com/report, //example.org/a or write to desk@example.com.")).toBe(
+      '<p>See <a href="https://example.com/report">https://example.com/report</a>, <a href="//example.org/a">//example.org/a</a> or write to <a href="mailto:desk@example.com">desk@example.com</a>.</p>\n',
+    );
+  });
+
+  it("render as linkify-it alone renders them, with text it passes over unscanned or not", () => {
+    const unhurried = createMarkdown();
+    unhurried.linkify.test = Object.getPrototypeOf(unhurried.linkify).test.bind(unhurried.linkify);
+    const texts = ["No link here.", "At 10:30 the council met: see ftp://files.example.net/x", "mailto:desk@example.com", "Email a@b.co or visit http://x.example", "a // b", "[x](https://a.example) then example.com", "Dr. Jones@ noon"];
+    for (const text of texts) expect(markdown.render(text), text).toBe(unhurried.render(text));
   });
 });

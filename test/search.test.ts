@@ -5,7 +5,7 @@ import { gunzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexParts, searchRecord, type SearchInput } from "../src/search-index.ts";
-import { indexAhead, indexInWorker } from "../src/search-worker.ts";
+import { indexAhead, indexInWorker, YIELD_NICENESS } from "../src/search-worker.ts";
 import { startStaticServer, type StaticServer } from "../src/static-server.ts";
 import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
 import { article, makeFixture, PROJECT, validFields, type Fixture } from "./fixture.ts";
@@ -83,6 +83,18 @@ describe("an index started ahead (npm run build starts it once the articles are 
     expect(await indexInWorker(job("./out/"))).toEqual({ pages: 1, parts: 1 });
     expect(starts()).toBe(1);
   }, 30_000);
+
+  it("goes first in npm run build: Pagefind keeps the build's priority, the rest of the build steps back", async () => {
+    // field 19 of /proc/<pid>/stat is the niceness: Pagefind's own, then the build's main thread's
+    const script = `#!/bin/sh\necho "$(cut -d' ' -f19 /proc/$$/stat) $(cut -d' ' -f19 /proc/$PPID/stat)" >> "$0.log"\nexec "${pagefind}" "$@"\n`;
+    const recorded = makeFixture({ "articles/bridge.md": article({ ...validFields, title: "Council approves new bridge" }), "nice.sh": script });
+    chmodSync(path.join(recorded.root, "nice.sh"), 0o755);
+    const result = await recorded.run("build", { PAGEFIND_EXTENDED_BINARY_PATH: path.join(recorded.root, "nice.sh") });
+    expect(result.code, result.stderr).toBe(0);
+    const [pagefindNice, buildNice] = recorded.read("nice.sh.log").trim().split(" ").map(Number);
+    expect(buildNice).toBe(Math.min(19, pagefindNice! + YIELD_NICENESS));
+    expect(recorded.exists("_site/pagefind/pagefind-entry.json")).toBe(true);
+  }, 60_000);
 
   it("is stopped, and the plugin's index written, when the plugin asks for another", async () => {
     const before = starts();

@@ -42,9 +42,10 @@ async function main(): Promise<number> {
   const staging = stagingFolder(OUTPUT);
   await rm(staging, { recursive: true, force: true });
   // the search plugin asks for this same index once Eleventy has started: it begins now, with the
-  // tag spellings the collections will merge
+  // tag spellings the collections will merge. It goes first: Pagefind is the build's longest chain
+  // of work and ends by compressing its files on one core, so the pages wait for it, not it for them.
   mergeTagSpellings(published);
-  indexAhead(indexJob(published, process.cwd(), staging, site));
+  indexAhead(indexJob(published, process.cwd(), staging, site), "first");
   try {
     const eleventy = new Eleventy(".", staging, { configPath: ".eleventy.ts", quietMode: true });
     // the search index is written into the staging folder too (src/search.ts), so a failed
