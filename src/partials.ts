@@ -61,12 +61,12 @@ export function macroGlobal(file: string, name: string) {
  * (home, tags, source, dateline, year, month): 95,000 cards at 10,000 articles, 10,000 different.
  */
 export function macroOnce(file: string, name: string) {
+  const macro = macroGlobal(file, name);
   let rendered = new WeakMap<object, unknown>();
-  let macro: Macro | undefined;
   return {
-    reset: () => void ((rendered = new WeakMap()), (macro = undefined)),
+    reset: () => void ((rendered = new WeakMap()), macro.reset()),
     filter(this: { env: NunjucksEnvironment }, item: object): unknown {
-      if (!rendered.has(item)) rendered.set(item, (macro ??= loadMacro(this.env, file, name))(item));
+      if (!rendered.has(item)) rendered.set(item, macro.global.call(this, item));
       return rendered.get(item);
     },
   };

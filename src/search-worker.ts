@@ -70,13 +70,13 @@ export function indexAhead(job: IndexJob, priority: IndexPriority = "normal"): v
  * indexArticles in a worker thread. A `background` index (the dev server's) runs at a lower CPU
  * priority, Pagefind's process with it, so it does not slow the rebuild an editor is waiting for.
  */
-export async function indexInWorker(job: IndexJob, background = false): Promise<IndexResult> {
+export async function indexInWorker(job: IndexJob, priority: IndexPriority = "normal"): Promise<IndexResult> {
   const started = ahead;
   ahead = undefined;
-  if (started && !background && started.key === jobKey(job)) return started.result;
+  if (started && priority !== "background" && started.key === jobKey(job)) return started.result;
   // another job would write into the same folder
   await started?.worker.terminate();
-  return takeWorker().run(job, background ? "background" : "normal");
+  return takeWorker().run(job, priority);
 }
 
 /** How far the rest of the process steps back for a `first` index (nice +5: a third of the CPU weight). */
@@ -113,7 +113,7 @@ export async function stopIndexing(): Promise<void> {
 if (!isMainThread && parentPort && workerData?.module === import.meta.url) {
   const port = parentPort;
   port.once("message", ({ job, priority }: { job: IndexJob; priority: IndexPriority }) => {
-    // on Linux a priority belongs to the thread, and Pagefind's process, started from it, inherits it
+    // on Linux a priority belongs to the thread; Pagefind's process, started from it, inherits it
     if (priority === "background") os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
     if (priority === "first") yieldToThisThread();
     indexArticles(...job).then(

@@ -71,7 +71,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<O
   const reindex = serialised(async () => {
     const started = performance.now();
     const { articles, root, directories } = latest!;
-    const { pages } = await indexInWorker(indexJob(articles, root, directories.output, site), true);
+    const { pages } = await indexInWorker(indexJob(articles, root, directories.output, site), "background");
     console.log(`[search] indexed ${pages} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
   let pause: NodeJS.Timeout | undefined;
