@@ -13,7 +13,7 @@ import { BENCH_NOW, generateCorpus, type GeneratedArticle } from "./generate.ts"
 import { measureBuild, type BuildSample } from "./measure.ts";
 import { measureDevServer, type DevTarget } from "./dev-server.ts";
 import { machineInfo, renderTables, type SizeResult } from "./report.ts";
-import { baselineSite, buildEnv, projectSite, REPO, snapshot, type BenchSite } from "./sites.ts";
+import { baselineSite, buildEnv, emptyTrash, projectSite, REPO, snapshot, type BenchSite } from "./sites.ts";
 
 const { values } = parseArgs({
   options: {
@@ -92,6 +92,8 @@ for (const articles of sizes) {
   writeFileSync(path.resolve(REPO, values.results), report(renderTables(results)));
 }
 
+log("deleting the outputs moved aside during the run…");
+emptyTrash();
 console.log(renderTables(results));
 log(`wrote ${values.results}`);
 
@@ -117,7 +119,7 @@ ${machineInfo().join("\n")}
 - Corpus: \`bench/generate.ts\`, seed ${seed}: 600–900-word articles with a \`##\` subheading, a blockquote and links; 60 datelines written with their UTC offsets; 8 sources; 280 tag names drawn Zipf-like, 2–6 per article; dates from December 2017 to December 2025, all before BUILD_NOW=${BENCH_NOW}. Every article passes the project's contract (\`test/bench.test.ts\`).
 - Each N gets one corpus, copied into two sites in the system's temporary folder (\`newsroom-bench-<N>/\`): \`project/\` (laid out like \`test/fixture.ts\`) and \`baseline/\`.
 - A: \`node --import tsx src/cli/build.ts\`, this project's full production build (validate, Eleventy, swap into \`_site/\`). B: \`bench/baseline/\` built with Eleventy's \`cmd.cjs --quiet\`. Both with TZ=UTC.
-- Order: one warm-up each (not counted), then A B A B … Every build starts with no output folder.
+- Order: one warm-up each (not counted), then A B A B … Every build starts with no output folder: the runner moves the last one aside and deletes them all after the last measurement. On ext4, files created within a minute or so of thousands of deletions cost several times the kernel time (the inode allocator steps over recently freed inodes), so deleting before each build charged both builds for the runner's cleanup, in proportion to the files each writes.
 - Wall time: measured by the runner around the child process. CPU: GNU time \`%U + %S\` (the build and every child it waited for). Tree CPU: the user + system CPU of every process under the build, waited for or not, as last sampled from /proc every 200 ms (never below CPU); it counts Pagefind's service process, which the build stops without waiting for, so \`%U + %S\` misses it. Peak RSS: GNU time \`%M\`, the largest resident set of a single process the build waited for (the Node process). Tree peak: the largest total resident memory of the build and every process under it, sampled from /proc every 200 ms; it counts Pagefind's service process, which \`%M\` misses. Output: files and bytes in \`_site/\` afterwards.
 - Dev server: \`npm start -- --port=<free port>\` in \`project/\`. Once the newest article is served, words are appended to it until Eleventy logs "File changed" (its watcher is still scanning the tree when it prints "Watching…" and drops earlier changes), then one unmeasured edit; then each measured edit appends one word and polls the article's URL every 10 ms until the word is served, and waits for Eleventy's next "Watching…" before the next edit. The file is restored afterwards.
 

@@ -2,7 +2,7 @@
 // (A) this project, laid out like test/fixture.ts (code and layouts linked in, articles real
 // files), and (B) the bare Eleventy baseline under bench/baseline/.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { BENCH_NOW, writeCorpus, type GeneratedArticle } from "./generate.ts";
@@ -69,14 +69,45 @@ export function baselineSite(root: string, articles: GeneratedArticle[]): BenchS
   return { name: "baseline", root, command: [process.execPath, ELEVENTY, "--quiet"], output: "_site" };
 }
 
-/** Removes a site's previous output so every build starts from the same empty state. */
+/** Empties a site's output folders so every build starts from the same empty state. */
 export function cleanOutput(site: BenchSite): void {
-  for (const folder of [site.output, `${site.output}.next`, `${site.output}.old`]) {
-    rmSync(path.join(site.root, folder), { recursive: true, force: true });
-  }
+  for (const folder of [site.output, `${site.output}.next`, `${site.output}.old`]) discard(path.join(site.root, folder));
 }
 
 function fresh(root: string): void {
-  if (existsSync(root)) rmSync(root, { recursive: true, force: true });
+  discard(root);
   mkdirSync(root, { recursive: true });
+}
+
+const TRASH_PREFIX = "newsroom-bench-trash-";
+let trash: string | undefined;
+
+/**
+ * Moves a folder into this run's trash instead of deleting it. On ext4 a file created within a
+ * minute or so of many deletions costs several times the kernel time (the inode allocator steps
+ * over every recently freed inode: `recently_deleted` in perf), so deleting one build's 10,000s of
+ * files would charge the next build in proportion to the files it writes. `emptyTrash` deletes
+ * it all once nothing is measured any more.
+ */
+function discard(folder: string): void {
+  if (!existsSync(folder)) return;
+  trash ??= mkdtempSync(path.join(tmpdir(), `${TRASH_PREFIX}${process.pid}-`));
+  renameSync(folder, path.join(trash, String(readdirSync(trash).length)));
+}
+
+const running = (pid: number) => {
+  try {
+    return process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/** Deletes this run's trash, and any an earlier run left when it was stopped before emptying its own. */
+export function emptyTrash(): void {
+  for (const entry of readdirSync(tmpdir())) {
+    const owner = Number(new RegExp(`^${TRASH_PREFIX}(\\d+)-`).exec(entry)?.[1]);
+    if (owner && (owner === process.pid || !running(owner))) rmSync(path.join(tmpdir(), entry), { recursive: true, force: true });
+  }
+  trash = undefined;
 }

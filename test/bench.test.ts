@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -11,7 +11,7 @@ import { markdown } from "../src/markdown.ts";
 import { BENCH_NOW, generateCorpus } from "../bench/generate.ts";
 import { measureBuild, measureCommand, treeRssKiB } from "../bench/measure.ts";
 import { median, ratios } from "../bench/report.ts";
-import { baselineSite, buildEnv, projectSite } from "../bench/sites.ts";
+import { baselineSite, buildEnv, cleanOutput, emptyTrash, projectSite } from "../bench/sites.ts";
 
 const now = DateTime.fromISO(BENCH_NOW);
 const validate = (file: string, text: string): Article => {
@@ -107,6 +107,23 @@ describe("the benchmark's builds", () => {
     // Pagefind's service is a process of the build's own: the tree's sampled peak counts it
     expect(sample.treePeakKiB).toBeGreaterThanOrEqual(sample.peakRssKiB);
     expect(sample.files).toBeGreaterThan(30);
+  });
+});
+
+describe("the benchmark's cleanup", () => {
+  it("moves a site's last output aside instead of deleting it before the next build, and deletes it when the run ends", () => {
+    const root = path.join(scratch, "aside");
+    mkdirSync(path.join(root, "_site.old"), { recursive: true });
+    writeFileSync(path.join(root, "_site.old/page.html"), "<p>before</p>");
+    const inode = statSync(path.join(root, "_site.old/page.html")).ino;
+    cleanOutput({ name: "project", root, command: [], output: "_site" });
+    expect(readdirSync(root)).toEqual([]);
+    const trashes = () => readdirSync(tmpdir()).filter((entry) => entry.startsWith(`newsroom-bench-trash-${process.pid}-`)).map((entry) => path.join(tmpdir(), entry));
+    // the same file, still on disk: nothing was deleted
+    const kept = trashes().flatMap((trash) => readdirSync(trash, { recursive: true, withFileTypes: true }).filter((e) => e.name === "page.html").map((e) => path.join(e.parentPath, e.name)));
+    expect(kept.map((file) => statSync(file).ino)).toEqual([inode]);
+    emptyTrash();
+    expect(trashes()).toEqual([]);
   });
 });
 
