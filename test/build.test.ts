@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { article, makeFixture, PROJECT, validFields } from "./fixture.ts";
+import { article, makeFixture, PAGEFIND, PROJECT, validFields } from "./fixture.ts";
 
 const seed = readFileSync(path.join(PROJECT, "articles/2020/wechat-ban-blocked.md"), "utf8");
 
@@ -98,8 +98,11 @@ describe("building a site", () => {
     expect(site.exists("_site.next")).toBe(false); // the search index did not write into it afterwards
   });
 
-  it("keeps the site a build replaces as _site.old, and removes the one before it", async () => {
-    const site = makeFixture({ "articles/good.md": article(validFields) });
+  it("keeps the site a build replaces as _site.old, and deletes the one before it once the new site is in place", async () => {
+    // started while the build writes, Pagefind's binary (wrapped) lists the output folders there
+    const site = makeFixture({ "articles/good.md": article(validFields), "pagefind.sh": `#!/bin/sh\nls -d _site* > "$0.log"\nexec "${PAGEFIND}" "$@"\n` });
+    chmodSync(path.join(site.root, "pagefind.sh"), 0o755);
+    const outputs = () => readdirSync(site.root).filter((entry) => entry.startsWith("_site")).sort();
     expect((await site.run("build")).code).toBe(0);
     expect(site.exists("_site.old")).toBe(false);
     const first = snapshot(site.root);
@@ -109,10 +112,13 @@ describe("building a site", () => {
     const second = snapshot(site.root);
     expect(second).not.toEqual(first);
     site.write("articles/third.md", article({ ...validFields, title: "Third story" }));
-    expect((await site.run("build")).code).toBe(0);
+    expect((await site.run("build", { PAGEFIND_EXTENDED_BINARY_PATH: path.join(site.root, "pagefind.sh") })).code).toBe(0);
+    expect(site.read("pagefind.sh.log").split("\n")).toContain("_site.old"); // the first site, still there while the third was written
     expect(snapshot(site.root, "_site.old")).toEqual(second);
     expect(site.read("_site/index.html")).toContain("Third story");
-  });
+    for (let waited = 0; outputs().length > 2 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(outputs()).toEqual(["_site", "_site.old"]);
+  }, 60_000);
 
   it("fails when two articles would get the same URL, naming both files", async () => {
     const site = makeFixture({

@@ -2,12 +2,16 @@
 // linked in, a handful of articles written by the test, and the real CLI run against it.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 export const PROJECT = path.resolve(import.meta.dirname, "..");
 /** "Now" and the build machine's zone, pinned once for every test build. */
 export const PINNED_ENV = { BUILD_NOW: "2026-01-01T12:00:00Z", TZ: "UTC" };
+
+/** Pagefind's binary. A test can have the build start a script in its place that records what it sees, then runs it: PAGEFIND_EXTENDED_BINARY_PATH. */
+export const PAGEFIND = createRequire(import.meta.url).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
 
 const LINKED = [".eleventy.ts", "package.json", "tsconfig.json", ".gitignore", "src", "_includes", "_data", "node_modules", "articles/articles.11tydata.ts"];
 

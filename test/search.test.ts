@@ -1,5 +1,4 @@
 import { chmodSync, readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
@@ -8,7 +7,7 @@ import { indexParts, searchRecord, type SearchInput } from "../src/search-index.
 import { indexAhead, indexInWorker, YIELD_NICENESS } from "../src/search-worker.ts";
 import { startStaticServer, type StaticServer } from "../src/static-server.ts";
 import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
-import { article, makeFixture, PROJECT, validFields, type Fixture } from "./fixture.ts";
+import { article, makeFixture, PAGEFIND, PROJECT, validFields, type Fixture } from "./fixture.ts";
 
 const seed = readFileSync(path.join(PROJECT, "articles/2020/wechat-ban-blocked.md"), "utf8");
 const SEED_URL = "/2020/09/20/wechat-ban-blocked/";
@@ -59,10 +58,9 @@ describe("the search index built by npm run build", () => {
 
 describe("an index started ahead (npm run build starts it once the articles are valid)", () => {
   // Pagefind's Node API starts the binary this variable names: a script that counts the starts
-  const pagefind = createRequire(import.meta.url).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
   const spied = makeFixture({
     "articles/bridge.md": article({ ...validFields, title: "Council approves new bridge" }),
-    "count-starts.sh": `#!/bin/sh\necho started >> "$0.log"\nexec "${pagefind}" "$@"\n`,
+    "count-starts.sh": `#!/bin/sh\necho started >> "$0.log"\nexec "${PAGEFIND}" "$@"\n`,
   });
   chmodSync(path.join(spied.root, "count-starts.sh"), 0o755);
   const starts = () => (spied.exists("count-starts.sh.log") ? spied.read("count-starts.sh.log").split("\n").length - 1 : 0);
@@ -86,7 +84,7 @@ describe("an index started ahead (npm run build starts it once the articles are 
 
   it("goes first in npm run build: Pagefind keeps the build's priority, the rest of the build steps back", async () => {
     // field 19 of /proc/<pid>/stat is the niceness: Pagefind's own, then the build's main thread's
-    const script = `#!/bin/sh\necho "$(cut -d' ' -f19 /proc/$$/stat) $(cut -d' ' -f19 /proc/$PPID/stat)" >> "$0.log"\nexec "${pagefind}" "$@"\n`;
+    const script = `#!/bin/sh\necho "$(cut -d' ' -f19 /proc/$$/stat) $(cut -d' ' -f19 /proc/$PPID/stat)" >> "$0.log"\nexec "${PAGEFIND}" "$@"\n`;
     const recorded = makeFixture({ "articles/bridge.md": article({ ...validFields, title: "Council approves new bridge" }), "nice.sh": script });
     chmodSync(path.join(recorded.root, "nice.sh"), 0o755);
     const result = await recorded.run("build", { PAGEFIND_EXTENDED_BINARY_PATH: path.join(recorded.root, "nice.sh") });

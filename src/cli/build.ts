@@ -7,7 +7,7 @@ import site from "../../_data/site.ts";
 import { pinBuildNow } from "../clock.ts";
 import { formatProblem, loadArticles } from "../articles/load.ts";
 import { mergeTagSpellings } from "../articles/collections.ts";
-import { backgroundWorkDone, folderSize, removeInBackground, retiredFolder, stagingFolder, swapInto } from "../output.ts";
+import { backgroundWorkDone, deleteDetached, folderSize, retiredFolder, stagingFolder, swapInto } from "../output.ts";
 import { indexJob, lastIndex } from "../search.ts";
 import { indexAhead, prepareIndexWorker, stopIndexing } from "../search-worker.ts";
 
@@ -21,10 +21,6 @@ v8.setFlagsFromString("--heap-growing-percent=50");
 async function main(): Promise<number> {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
-  // the site before last goes while this one builds; the last one stays until this one succeeds
-  const retired = retiredFolder(OUTPUT);
-  const clearing = removeInBackground(retired);
-  clearing.catch(() => {}); // awaited before the swap; a build that stops earlier exits once it is done
   // the search index's worker thread loads (seconds) while the main thread validates
   prepareIndexWorker();
   // pinned for the process: Eleventy's plugins then load the same articles from the loader's cache
@@ -60,8 +56,8 @@ async function main(): Promise<number> {
     return 1;
   }
   await stopIndexing(); // only an index started ahead that nothing took over is still running
-  await clearing;
-  await swapInto(staging, OUTPUT, retired);
+  // the last site stays as a rollback; the one before it is deleted once this build is done with the disk
+  deleteDetached(await swapInto(staging, OUTPUT, retiredFolder(OUTPUT)));
   const { files, bytes } = folderSize(OUTPUT);
   const { pages = 0, parts = 1 } = lastIndex ?? {};
   const index = `${pages} in the search index${parts > 1 ? ` in ${parts} parts` : ""}`;
