@@ -1,7 +1,7 @@
 // Reads and validates every article before anything is written. All problems come back
 // together, one line each, so an editor fixes a batch in one go instead of build-by-build.
-import { existsSync, statSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
@@ -102,19 +102,9 @@ async function articleFiles(options: LoadOptions): Promise<string[]> {
 export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
   const files = await articleFiles(options);
   const changed = options.changed && new Set(options.changed);
-  // at most 64 files open at once: 100,000 reads started together exhaust the process's file handles
-  const parsed: Parsed[] = new Array(files.length);
-  if (changed) {
-    for (let i = 0; i < files.length; i++) if (!changed.has(files[i]!)) parsed[i] = cache.get(cacheKey(options.root, files[i]!))?.parsed!;
-  }
-  let next = 0;
-  const reader = async () => {
-    while (next < files.length) {
-      const i = next++;
-      parsed[i] ??= await loadCached(files[i]!, options);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(64, files.length) }, reader));
+  // one file at a time, synchronously: read through the thread pool's promises (open, stat, read,
+  // close, each a round trip) loading 10,000 articles took 5.4 s instead of 3.7 s
+  const parsed = files.map((file) => (changed && !changed.has(file) && cache.get(cacheKey(options.root, file))?.parsed) || loadCached(file, options));
   const articles: Article[] = [];
   const problems: Problem[] = [];
   for (const result of parsed) {
@@ -130,7 +120,7 @@ export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
 
 const cacheKey = (root: string, file: string) => `${root}\0${file}`;
 
-async function loadCached(file: string, options: LoadOptions): Promise<Parsed> {
+function loadCached(file: string, options: LoadOptions): Parsed {
   const absolute = path.join(options.root, file);
   // synchronous: 10,000 stats through the thread pool's promises took half a second
   const info = statSync(absolute);
@@ -138,7 +128,7 @@ async function loadCached(file: string, options: LoadOptions): Promise<Parsed> {
   const key = `${info.mtimeMs}:${info.size}:${options.timezone}:${options.now.toMillis()}`;
   const hit = cache.get(cacheKey(options.root, file));
   if (hit?.key === key) return hit.parsed;
-  const parsed = parseArticle(file, await readFile(absolute, "utf8"), options);
+  const parsed = parseArticle(file, readFileSync(absolute, "utf8"), options);
   cache.set(cacheKey(options.root, file), { key, parsed });
   return parsed;
 }
