@@ -38,7 +38,7 @@ export async function backgroundWorkDone(): Promise<void> {
 export const makeFoldersInBackground = (folders: string[]) => onWorkerThread("for (const folder of data) fs.mkdirSync(folder, { recursive: true })", folders);
 
 /** Where the site before last goes, beside `target`, to be deleted (see `deleteDetached`). */
-export const discardedFolder = (target: string) => `${target}.deleting-${randomBytes(4).toString("hex")}`;
+const discardedFolder = (target: string) => `${target}.deleting-${randomBytes(4).toString("hex")}`;
 
 /**
  * The staging folder becomes `target`; the site it replaces becomes `retired`; the one `retired`
