@@ -81,6 +81,7 @@ function fresh(root: string): void {
 
 const TRASH_PREFIX = "newsroom-bench-trash-";
 let trash: string | undefined;
+let discarded = 0;
 
 /**
  * Moves a folder into this run's trash instead of deleting it. On ext4 a file created within a
@@ -92,7 +93,7 @@ let trash: string | undefined;
 function discard(folder: string): void {
   if (!existsSync(folder)) return;
   trash ??= mkdtempSync(path.join(tmpdir(), `${TRASH_PREFIX}${process.pid}-`));
-  renameSync(folder, path.join(trash, String(readdirSync(trash).length)));
+  renameSync(folder, path.join(trash, String(discarded++)));
 }
 
 const running = (pid: number) => {

@@ -56,7 +56,7 @@ export async function swapInto(staging: string, target: string, retired: string)
 /**
  * Deletes folders in a process of its own that outlives the build. Deleted while a build writes,
  * they made each file it created dearer: ext4's inode allocator steps over every inode freed in
- * the last minute or so, which cost a 10,000-article build a quarter of its time in the kernel.
+ * the last minute or so (a 10,000-article build: 24–26 s of system time instead of 11–14 s).
  */
 export function deleteDetached(folders: readonly string[]): void {
   if (!folders.length) return;
