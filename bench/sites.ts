@@ -80,6 +80,8 @@ function fresh(root: string): void {
 }
 
 const TRASH_PREFIX = "newsroom-bench-trash-";
+/** A trash folder's name, with the process that made it. */
+const TRASH_NAME = new RegExp(`^${TRASH_PREFIX}(\\d+)-`);
 let trash: string | undefined;
 let discarded = 0;
 
@@ -107,7 +109,7 @@ const running = (pid: number) => {
 /** Deletes this run's trash, and any an earlier run left when it was stopped before emptying its own. */
 export function emptyTrash(): void {
   for (const entry of readdirSync(tmpdir())) {
-    const owner = Number(new RegExp(`^${TRASH_PREFIX}(\\d+)-`).exec(entry)?.[1]);
+    const owner = Number(TRASH_NAME.exec(entry)?.[1]);
     if (owner && (owner === process.pid || !running(owner))) rmSync(path.join(tmpdir(), entry), { recursive: true, force: true });
   }
   trash = undefined;
