@@ -1,58 +1,63 @@
-// Eleventy configuration: a table of contents. Each feature lives in its own module under src/.
+// Eleventy configuration: a table of contents, in the order data flows through src/'s folders.
 // Run through tsx: `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`.
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import site from "./_data/site.ts";
-import type { EleventyConfig } from "./src/eleventy-config.ts";
-import { typescriptDataPlugin } from "./src/typescript-data.ts";
-import { articlesPlugin } from "./src/articles/plugin.ts";
-import { markdownPlugin } from "./src/markdown.ts";
-import { datesPlugin } from "./src/dates.ts";
-import { partialsPlugin } from "./src/partials.ts";
-import { pagesPlugin } from "./src/pages.ts";
-import { imagesPlugin } from "./src/images.ts";
-import { readingTimePlugin } from "./src/reading-time.ts";
-import { urlsPlugin } from "./src/urls.ts";
-import { feedsPlugin } from "./src/feeds.ts";
-import { sitemapsPlugin } from "./src/sitemaps.ts";
-import { seoPlugin } from "./src/seo.ts";
-import { searchPlugin } from "./src/search.ts";
-import { devServerPlugin } from "./src/dev-server.ts";
-import { deployPlugin } from "./src/deploy.ts";
-import { outputPlugin } from "./src/output.ts";
+import type { EleventyConfig } from "./src/runtime/eleventy-config.ts";
+import { typescriptDataPlugin } from "./src/runtime/typescript-data.ts";
+import { markdownPlugin } from "./src/content/markdown.ts";
+import { datesPlugin } from "./src/content/dates.ts";
+import { articlesPlugin } from "./src/site/articles.ts";
+import { pagesPlugin } from "./src/site/listing-pages.ts";
+import { storiesPlugin } from "./src/render/story.ts";
+import { partialsPlugin } from "./src/render/partials.ts";
+import { imagesPlugin } from "./src/render/images.ts";
+import { readingTimePlugin } from "./src/render/reading-time.ts";
+import { urlsPlugin } from "./src/syndication/urls.ts";
+import { feedsPlugin } from "./src/syndication/feeds.ts";
+import { sitemapsPlugin } from "./src/syndication/sitemaps.ts";
+import { seoPlugin } from "./src/syndication/seo.ts";
+import { searchPlugin } from "./src/search/search.ts";
+import { deployPlugin } from "./src/build/deploy.ts";
+import { outputPlugin } from "./src/build/output.ts";
+import { devServerPlugin } from "./src/serve/dev-server.ts";
 
 export default function (eleventyConfig: EleventyConfig) {
-  // Input: TypeScript data files, only the folders that are content
+  // Runtime: TypeScript data files; only the folders that are content are input
   eleventyConfig.addPlugin(typescriptDataPlugin);
   for (const ignored of ["README.md", "src/**", "test/**", "bench/**", "node_modules/**"]) eleventyConfig.ignores.add(ignored);
 
-  // Articles: validated contract, records, listing collections
-  eleventyConfig.addPlugin(articlesPlugin, { timezone: site.timezone, pageSize: site.pageSize, homeTitle: site.title });
+  // Content: the project's Markdown, dates in the site's zone
   eleventyConfig.addPlugin(markdownPlugin);
-
-  // Presentation: dates in the site's zone, the partials' macros, listing pages, responsive images, reading time, static assets
   eleventyConfig.addPlugin(datesPlugin, { timezone: site.timezone });
-  eleventyConfig.addPlugin(partialsPlugin);
+
+  // Site: validated articles → collections and article pages; the listing pages
+  eleventyConfig.addPlugin(articlesPlugin, { timezone: site.timezone, pageSize: site.pageSize, homeTitle: site.title });
   eleventyConfig.addPlugin(pagesPlugin);
+
+  // Render: stories, the partials' macros, responsive images, reading time, static assets
+  eleventyConfig.addPlugin(storiesPlugin);
+  eleventyConfig.addPlugin(partialsPlugin);
   eleventyConfig.addPlugin(imagesPlugin);
   eleventyConfig.addPlugin(readingTimePlugin);
   eleventyConfig.addPassthroughCopy({ "_includes/assets": "assets" });
 
-  // Syndication and discovery: absolute URLs, feeds, sitemaps + robots.txt, head metadata, search
+  // Syndication: absolute URLs, feeds, sitemaps + robots.txt, head metadata
   eleventyConfig.addPlugin(urlsPlugin, { site });
   eleventyConfig.addPlugin(feedsPlugin, { site });
   eleventyConfig.addPlugin(sitemapsPlugin, { site });
   eleventyConfig.addPlugin(seoPlugin, { site });
+
+  // Search: the Pagefind index from article records
   eleventyConfig.addPlugin(searchPlugin, { site });
 
-  // URLs: every root-relative URL in HTML gets the path prefix (GitHub Pages project sites)
+  // Build: the path prefix on every root-relative URL in HTML (GitHub Pages project sites), .nojekyll
   eleventyConfig.addPlugin(HtmlBasePlugin);
-  // Static hosts: .nojekyll so GitHub Pages serves the folder as built
   eleventyConfig.addPlugin(deployPlugin);
 
-  // `npm start` only: port, live reload, article problems shown in the browser too
+  // Serve, `npm start` only: port, live reload, article problems shown in the browser too
   eleventyConfig.addPlugin(devServerPlugin);
 
-  // Output: pages handed over as bytes, half the memory Eleventy keeps of them (last transform)
+  // Build output: pages handed over as bytes, half the memory Eleventy keeps of them (last transform)
   eleventyConfig.addPlugin(outputPlugin);
 }
 

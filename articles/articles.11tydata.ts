@@ -1,6 +1,6 @@
-// Folder defaults for the article pages (one per validated article, see src/articles/plugin.ts):
+// Folder defaults for the article pages (one per validated article, see src/site/articles.ts):
 // the layout, and the URL the loader computed from the date and slug.
-import type { Article } from "../src/articles/load.ts";
+import type { Article } from "../src/content/load.ts";
 
 export default {
   layout: "layouts/article.njk",

@@ -3,7 +3,7 @@
 // on (seed, i): a 1,000-article corpus is the first 1,000 files of the 10,000 one.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { slugify } from "../src/articles/slug.ts";
+import { slugify } from "../src/content/slug.ts";
 import { sentence, linkSentence, headline, quote, type Pick } from "./prose.ts";
 import { seededRandom, shuffle, zipf, type Rng } from "./random.ts";
 import { DATELINES, SOURCES, REPORTERS, TAG_NAMES, TOPICS, SUBHEADINGS } from "./lexicon.ts";

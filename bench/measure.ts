@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { folderSize } from "../src/output.ts";
+import { folderSize } from "../src/build/output.ts";
 import { cleanOutput, type BenchSite } from "./sites.ts";
 
 export const GNU_TIME = "/usr/bin/time";

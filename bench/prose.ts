@@ -1,6 +1,6 @@
 // Sentence templates for the synthetic corpus: wire-copy shaped prose (attribution, figures,
 // scene, quotes) assembled from the lexicon, so bodies read like news and vary in vocabulary.
-import { slugify } from "../src/articles/slug.ts";
+import { slugify } from "../src/content/slug.ts";
 import {
   BACKGROUNDS, EPISODES, HEAD_CAUSES, HEAD_THINGS, HEAD_VERBS, LINK_SITES, LINK_TEXTS, MODALS, OUTCOMES,
   PEOPLE, QUOTES, REPORTING, ROLES, SCENES, SUBJECTS, TALLIES, THINGS, TIMES, WHEN,

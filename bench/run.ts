@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import site from "../_data/site.ts";
-import { parseArticle } from "../src/articles/load.ts";
+import { parseArticle } from "../src/content/load.ts";
 import { BENCH_NOW, generateCorpus, type GeneratedArticle } from "./generate.ts";
 import { measureBuild, type BuildSample } from "./measure.ts";
 import { measureDevServer, type DevTarget } from "./dev-server.ts";

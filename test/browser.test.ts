@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStaticServer, type StaticServer } from "../src/static-server.ts";
+import { startStaticServer, type StaticServer } from "../src/serve/static-server.ts";
 import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
 import { article, validFields, type Fixture } from "./fixture.ts";
 import { sampleSite, SEED_URL } from "./sample-site.ts";

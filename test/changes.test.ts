@@ -1,16 +1,16 @@
-// What the dev server re-renders after an edit (src/articles/changes.ts), and the stories a
-// production build renders ahead in a worker (src/articles/story.ts): pure code, no build.
+// What the dev server re-renders after an edit (src/site/changes.ts), and the stories a
+// production build renders ahead in a worker (src/render/story.ts): pure code, no build.
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { ChangedPages } from "../src/articles/changes.ts";
-import { buildCollections, patchCollections } from "../src/articles/collections.ts";
-import { parseArticle, type Article } from "../src/articles/load.ts";
-import { StoriesAhead, storyBody, storyMarkdown } from "../src/articles/story.ts";
-import { absoluteStoryHtml, FeedStoriesAhead } from "../src/feed-content.ts";
-import { buildFeeds, patchFeeds, type FeedSettings } from "../src/feeds.ts";
+import { ChangedPages } from "../src/site/changes.ts";
+import { buildCollections, patchCollections } from "../src/site/collections.ts";
+import { parseArticle, type Article } from "../src/content/load.ts";
+import { StoriesAhead, storyBody, storyMarkdown } from "../src/render/story.ts";
+import { absoluteStoryHtml, FeedStoriesAhead } from "../src/syndication/feed-content.ts";
+import { buildFeeds, patchFeeds, type FeedSettings } from "../src/syndication/feeds.ts";
 import { article, PINNED_ENV, PROJECT, validFields } from "./fixture.ts";
 
 const now = DateTime.fromISO(PINNED_ENV.BUILD_NOW);

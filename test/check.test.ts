@@ -2,8 +2,9 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { formatProblem, parseArticle, type Article } from "../src/articles/load.ts";
-import { articleWarnings, defaults } from "../src/articles/warnings.ts";
+import { parseArticle, type Article } from "../src/content/load.ts";
+import { formatProblem } from "../src/content/problems.ts";
+import { articleWarnings, defaults } from "../src/content/warnings.ts";
 import { runCommand } from "./commands.ts";
 import { article, makeFixture, PROJECT, validFields, type Fixture } from "./fixture.ts";
 

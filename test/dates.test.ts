@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoInstant, machineDate, parseArticleDate, readableDate, type ArticleDate } from "../src/dates.ts";
+import { isoInstant, machineDate, parseArticleDate, readableDate, type ArticleDate } from "../src/content/dates.ts";
 
 const NY = "America/New_York";
 const parse = (raw: string, zone = NY) => {

@@ -4,9 +4,9 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseArticle, type Article } from "../src/articles/load.ts";
-import { buildFeeds, type FeedSettings } from "../src/feeds.ts";
-import { absoluteStoryHtml } from "../src/feed-content.ts";
+import { parseArticle, type Article } from "../src/content/load.ts";
+import { buildFeeds, type FeedSettings } from "../src/syndication/feeds.ts";
+import { absoluteStoryHtml } from "../src/syndication/feed-content.ts";
 import { article, makeFixture, PROJECT, validFields, type Fixture } from "./fixture.ts";
 
 const BASE = "https://example.org/news";

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { imageProblems, imageRefs } from "../src/articles/images.ts";
-import { formatProblem } from "../src/articles/load.ts";
-import { imageSource } from "../src/images.ts";
+import { imageProblems, imageRefs } from "../src/content/image-refs.ts";
+import { formatProblem } from "../src/content/problems.ts";
+import { imageSource } from "../src/render/images.ts";
 import { article, makeFixture, validFields, type Fixture } from "./fixture.ts";
 
 const jpeg = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: "#3b6ea5" } }).jpeg().toBuffer();

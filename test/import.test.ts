@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
 import site from "../_data/site.ts";
 import boilerplateData from "../_data/boilerplate.json" with { type: "json" };
-import { splitFrontMatter } from "../src/articles/frontmatter.ts";
-import { parseArticle, type Article } from "../src/articles/load.ts";
-import { markdown } from "../src/markdown.ts";
-import { readDateLine, readDateline } from "../src/wire-dateline.ts";
-import { compileBoilerplate, parseWire, storyMarkdown, type WireStory } from "../src/wire-import.ts";
+import { splitFrontMatter } from "../src/content/frontmatter.ts";
+import { parseArticle, type Article } from "../src/content/load.ts";
+import { markdown } from "../src/content/markdown.ts";
+import { readDateLine, readDateline } from "../src/import/datelines.ts";
+import { compileBoilerplate, parseWire, storyMarkdown, type WireStory } from "../src/import/wire.ts";
 import { runCommand } from "./commands.ts";
 import { makeFixture, PINNED_ENV, PROJECT } from "./fixture.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMarkdown, isSafeUrl, markdown } from "../src/markdown.ts";
+import { createMarkdown, isSafeUrl, markdown } from "../src/content/markdown.ts";
 
 describe("Markdown safety", () => {
   it("shows raw HTML as text", () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
 import site from "../_data/site.ts";
-import { parseArticle, type Article } from "../src/articles/load.ts";
+import { parseArticle, type Article } from "../src/content/load.ts";
 import { runCommand, runInTerminal } from "./commands.ts";
 import { article, makeFixture, PINNED_ENV, validFields, type Fixture } from "./fixture.ts";
 

@@ -2,8 +2,8 @@ import { cpSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { absoluteUrl, publicBase } from "../src/urls.ts";
-import { startStaticServer, type StaticServer } from "../src/static-server.ts";
+import { absoluteUrl, publicBase } from "../src/syndication/urls.ts";
+import { startStaticServer, type StaticServer } from "../src/serve/static-server.ts";
 import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
 import { makeFixture, PROJECT, type Fixture } from "./fixture.ts";
 

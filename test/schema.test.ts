@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { formatProblem, parseArticle } from "../src/articles/load.ts";
+import { parseArticle } from "../src/content/load.ts";
+import { formatProblem } from "../src/content/problems.ts";
 import { article, validFields } from "./fixture.ts";
 
 const options = { timezone: "America/New_York", now: DateTime.fromISO("2026-01-01T12:00:00Z") };

@@ -3,9 +3,9 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexParts, searchRecord, type SearchInput } from "../src/search-index.ts";
-import { indexAhead, indexInWorker, YIELD_NICENESS } from "../src/search-worker.ts";
-import { startStaticServer, type StaticServer } from "../src/static-server.ts";
+import { indexParts, searchRecord, type SearchInput } from "../src/search/records.ts";
+import { indexAhead, indexInWorker, YIELD_NICENESS } from "../src/search/worker.ts";
+import { startStaticServer, type StaticServer } from "../src/serve/static-server.ts";
 import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
 import { article, makeFixture, PAGEFIND, PROJECT, validFields, type Fixture } from "./fixture.ts";
 

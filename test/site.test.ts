@@ -1,11 +1,11 @@
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import site from "../_data/site.ts";
-import { parseArticle, type Article } from "../src/articles/load.ts";
-import { pageWindow } from "../src/pages.ts";
-import { macroGlobal, macroOnce } from "../src/partials.ts";
-import { countText, countWords, readingMinutes } from "../src/reading-time.ts";
-import { relatedArticles } from "../src/related.ts";
+import { parseArticle, type Article } from "../src/content/load.ts";
+import { pageWindow } from "../src/site/listing-pages.ts";
+import { macroGlobal, macroOnce } from "../src/render/partials.ts";
+import { countText, countWords, readingMinutes } from "../src/render/reading-time.ts";
+import { relatedArticles } from "../src/site/related.ts";
 import { article, makeFixture, validFields, type Fixture } from "./fixture.ts";
 
 const options = { timezone: site.timezone, now: DateTime.fromISO("2026-01-01T12:00:00Z") };

@@ -3,8 +3,8 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseArticle, type Article } from "../src/articles/load.ts";
-import { newsUrls } from "../src/sitemaps.ts";
+import { parseArticle, type Article } from "../src/content/load.ts";
+import { newsUrls } from "../src/syndication/sitemaps.ts";
 import { article, makeFixture, PINNED_ENV, validFields, type Fixture } from "./fixture.ts";
 
 const BASE = "https://newsroom.example";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSlug, slugify } from "../src/articles/slug.ts";
+import { isSlug, slugify } from "../src/content/slug.ts";
 
 describe("slugs", () => {
   it("folds accents and punctuation", () => {

@@ -4,12 +4,13 @@ import { rm } from "node:fs/promises";
 import v8 from "node:v8";
 import Eleventy from "@11ty/eleventy";
 import site from "../../_data/site.ts";
-import { pinBuildNow } from "../clock.ts";
-import { formatProblem, loadArticles } from "../articles/load.ts";
-import { mergeTagSpellings } from "../articles/collections.ts";
-import { backgroundWorkDone, deleteDetached, folderSize, retiredFolder, stagingFolder, swapInto } from "../output.ts";
-import { indexJob, lastIndex } from "../search.ts";
-import { indexAhead, prepareIndexWorker, stopIndexing } from "../search-worker.ts";
+import { pinBuildNow } from "../content/clock.ts";
+import { loadArticles } from "../content/load.ts";
+import { formatProblem } from "../content/problems.ts";
+import { mergeTagSpellings } from "../site/collections.ts";
+import { backgroundWorkDone, deleteDetached, folderSize, retiredFolder, stagingFolder, swapInto } from "../build/output.ts";
+import { indexJob, lastIndex } from "../search/search.ts";
+import { indexAhead, prepareIndexWorker, stopIndexing } from "../search/worker.ts";
 
 const OUTPUT = "_site";
 
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
   indexAhead(indexJob(published, process.cwd(), staging, site), "first");
   try {
     const eleventy = new Eleventy(".", staging, { configPath: ".eleventy.ts", quietMode: true });
-    // the search index is written into the staging folder too (src/search.ts), so a failed
+    // the search index is written into the staging folder too (src/search/search.ts), so a failed
     // index never replaces the live site
     await eleventy.write();
   } catch (error) {

@@ -1,9 +1,10 @@
 // `npm run check`: the build's validation without the build. Same messages, same exit code, plus
 // editorial warnings (long headline or standfirst, uncaptioned image, one-story tag) that never fail.
 import site from "../../_data/site.ts";
-import { buildNow } from "../clock.ts";
-import { formatProblem, loadArticles } from "../articles/load.ts";
-import { articleWarnings } from "../articles/warnings.ts";
+import { buildNow } from "../content/clock.ts";
+import { loadArticles } from "../content/load.ts";
+import { formatProblem } from "../content/problems.ts";
+import { articleWarnings } from "../content/warnings.ts";
 
 const { articles, problems } = await loadArticles({ root: process.cwd(), timezone: site.timezone, now: buildNow() });
 const warnings = articleWarnings(articles);

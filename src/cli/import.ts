@@ -7,11 +7,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import boilerplateData from "../../_data/boilerplate.json" with { type: "json" };
 import site from "../../_data/site.ts";
-import { buildNow } from "../clock.ts";
-import { dateProblem } from "../dates.ts";
-import { composeArticle, fileExists, tagList, takenUrls, writeNew, type ComposeOptions } from "../articles/compose.ts";
-import { formatProblem } from "../articles/load.ts";
-import { compileBoilerplate, parseWire, storyMarkdown, type Boilerplate } from "../wire-import.ts";
+import { buildNow } from "../content/clock.ts";
+import { dateProblem } from "../content/dates.ts";
+import { composeArticle, fileExists, tagList, takenUrls, writeNew, type ComposeOptions } from "../content/compose.ts";
+import { formatProblem } from "../content/problems.ts";
+import { compileBoilerplate, parseWire, storyMarkdown, type Boilerplate } from "../import/wire.ts";
 
 const USAGE = "usage: npm run import -- <file.txt ...> [--out articles] [--date 2020-09-20] [--source AFP] [--dateline \"City, Country\"] [--tags a,b] [--dry-run]";
 

@@ -5,10 +5,10 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import type { ZodType } from "zod";
 import site from "../../_data/site.ts";
-import { buildNow } from "../clock.ts";
-import { composeArticle, tagList, takenUrls, writeNew } from "../articles/compose.ts";
-import { formatProblem } from "../articles/load.ts";
-import { frontMatterSchema } from "../articles/schema.ts";
+import { buildNow } from "../content/clock.ts";
+import { composeArticle, tagList, takenUrls, writeNew } from "../content/compose.ts";
+import { formatProblem } from "../content/problems.ts";
+import { frontMatterSchema } from "../content/schema.ts";
 
 const USAGE = 'usage: npm run new -- "Headline text" --dateline "Paris, France" --source AFP [--tags a,b] [--draft]';
 const BODY = "Write the story here: the lede first, then paragraphs separated by blank lines.";

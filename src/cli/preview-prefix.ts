@@ -5,8 +5,8 @@ import { spawn } from "node:child_process";
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startStaticServer } from "../static-server.ts";
-import { portFrom } from "../dev-server.ts";
+import { startStaticServer } from "../serve/static-server.ts";
+import { portFrom } from "../serve/dev-server.ts";
 
 export interface Options {
   prefix: string;

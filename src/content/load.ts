@@ -1,0 +1,212 @@
+// Reads and validates every article before anything is written. All problems come back
+// together, one line each, so an editor fixes a batch in one go instead of build-by-build.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import type { z } from "zod";
+import { parseArticleDate, type ArticleDate } from "./dates.ts";
+import { firstParagraphText } from "./markdown.ts";
+import { frontMatterSchema, FIELDS, type FrontMatter } from "./schema.ts";
+import { parseYaml, splitFrontMatter } from "./frontmatter.ts";
+import { slugify } from "./slug.ts";
+import { closest } from "./suggest.ts";
+import { imageProblems, imageRefs, type ImageRef } from "./image-refs.ts";
+import type { Problem } from "./problems.ts";
+
+export interface Tag {
+  name: string;
+  slug: string;
+}
+
+/** A validated article: the front matter (typed by the schema) plus what the build derives. */
+export interface Article extends Omit<FrontMatter, "date" | "updated" | "tags"> {
+  /** Path relative to the project, as editors and Eleventy name it: articles/2020/x.md */
+  file: string;
+  date: ArticleDate;
+  updated: ArticleDate | undefined;
+  tags: Tag[];
+  description: string;
+  slug: string;
+  /** The dateline split at its last comma: "New York" and "United States". */
+  place: { city: string; country: string };
+  /** Site-relative URL without the path prefix: /2020/09/20/slug/ */
+  url: string;
+  status: "published" | "draft" | "embargoed";
+}
+
+export interface LoadOptions {
+  root: string;
+  dir?: string;
+  timezone: string;
+  now: DateTime;
+  /**
+   * The dev server after an edit: the article files the watcher reported (project-relative). Only
+   * these are read again; the others are taken from the last load of the same folder.
+   */
+  changed?: string[];
+}
+
+export interface LoadResult {
+  /** Every valid article, drafts and embargoed ones included, newest first. */
+  articles: Article[];
+  problems: Problem[];
+}
+
+type Parsed = { article: Article; images: ImageRef[] } | { problems: Problem[] };
+const cache = new Map<string, { key: string; parsed: Parsed }>();
+
+export async function findArticleFiles(root: string, dir = "articles"): Promise<string[]> {
+  const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true });
+  const folders = new Map<string, string>(); // each folder's project-relative path, worked out once
+  const folder = (parent: string) => {
+    let relative = folders.get(parent);
+    if (relative === undefined) folders.set(parent, (relative = path.relative(root, parent).split(path.sep).join("/")));
+    return relative;
+  };
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(".md"))
+    .map((e) => `${folder(e.parentPath)}/${e.name}`)
+    .sort();
+}
+
+// each folder's article files at its last load, for a reload that knows what changed
+const listings = new Map<string, { files: string[]; known: Set<string> }>();
+
+async function articleFiles(options: LoadOptions): Promise<string[]> {
+  const folder = path.join(options.root, options.dir ?? "articles");
+  const last = listings.get(folder);
+  // files edited, none added or removed: the same list; otherwise the folder is walked again
+  const edited = (file: string) => last!.known.has(file) && existsSync(path.join(options.root, file));
+  if (last && options.changed?.every(edited)) return last.files;
+  const files = await findArticleFiles(options.root, options.dir);
+  listings.set(folder, { files, known: new Set(files) });
+  return files;
+}
+
+export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
+  const files = await articleFiles(options);
+  const changed = options.changed && new Set(options.changed);
+  // one file at a time, synchronously: read through the thread pool's promises (open, stat, read,
+  // close, each a round trip) loading 10,000 articles took 5.4 s instead of 3.7 s
+  const parsed = files.map((file) => (changed && !changed.has(file) && cache.get(cacheKey(options.root, file))?.parsed) || loadCached(file, options));
+  const articles: Article[] = [];
+  const problems: Problem[] = [];
+  for (const result of parsed) {
+    if ("article" in result) {
+      articles.push(result.article);
+      // image files are checked on every load, not cached: one can be added or removed any time
+      problems.push(...imageProblems(result.article.file, result.images, options.root));
+    } else problems.push(...result.problems);
+  }
+  problems.push(...urlCollisions(articles));
+  return { articles: newestFirst(articles), problems };
+}
+
+const cacheKey = (root: string, file: string) => `${root}\0${file}`;
+
+function loadCached(file: string, options: LoadOptions): Parsed {
+  const absolute = path.join(options.root, file);
+  // synchronous: 10,000 stats through the thread pool's promises took half a second
+  const info = statSync(absolute);
+  // status depends on "now", so it is part of the key as well as the file's identity
+  const key = `${info.mtimeMs}:${info.size}:${options.timezone}:${options.now.toMillis()}`;
+  const hit = cache.get(cacheKey(options.root, file));
+  if (hit?.key === key) return hit.parsed;
+  const parsed = parseArticle(file, readFileSync(absolute, "utf8"), options);
+  cache.set(cacheKey(options.root, file), { key, parsed });
+  return parsed;
+}
+
+export function parseArticle(file: string, raw: string, options: Pick<LoadOptions, "timezone" | "now">): Parsed {
+  const fail = (field: string, message: string): Parsed => ({ problems: [{ file, field, message }] });
+  const split = splitFrontMatter(raw);
+  if (typeof split === "string") return fail("front matter", split);
+  const yaml = parseYaml(split.yaml, split.yamlStartLine);
+  if ("error" in yaml) {
+    return fail("front matter", `YAML syntax error at line ${yaml.line}, column ${yaml.column}: ${yaml.error} (expected valid YAML)`);
+  }
+  const result = frontMatterSchema.safeParse(yaml.data);
+  if (!result.success) return { problems: result.error.issues.flatMap((issue) => describeIssue(file, issue)) };
+  const fm = result.data;
+  if (!split.body.trim()) return fail("body", "is empty (expected the story text after the front matter)");
+
+  const problems: Problem[] = [];
+  const date = parseArticleDate(fm.date, options.timezone);
+  if (typeof date === "string") problems.push({ file, field: "date", message: date });
+  const updated = fm.updated === undefined ? undefined : parseArticleDate(fm.updated, options.timezone);
+  if (typeof updated === "string") problems.push({ file, field: "updated", message: updated });
+  if (typeof date === "object" && typeof updated === "object" && updated.instant < date.instant) {
+    problems.push({ file, field: "updated", message: `is "${fm.updated}", before date "${fm.date}" (expected a time after publication)` });
+  }
+  const tags = fm.tags.map((name) => ({ name, slug: slugify(name) }));
+  for (const tag of tags) {
+    if (!tag.slug) problems.push({ file, field: "tags", message: `"${tag.name}" has no letters or digits (expected a word, e.g. Technology)` });
+  }
+  const slug = fm.slug ?? (slugify(path.basename(file, ".md")) || slugify(fm.title));
+  if (!slug) problems.push({ file, field: "title", message: "gives an empty URL slug (expected letters or digits, or set slug:)" });
+  if (problems.length || typeof date !== "object" || typeof updated === "string") return { problems };
+
+  const local = date.instant.setZone(options.timezone);
+  const article: Article = {
+    ...fm,
+    file,
+    date,
+    updated,
+    tags: dedupeBySlug(tags),
+    description: fm.description ?? firstParagraphText(split.body),
+    slug,
+    place: splitDateline(fm.dateline),
+    url: `/${local.toFormat("yyyy/MM/dd")}/${slug}/`,
+    status: fm.draft ? "draft" : date.instant > options.now ? "embargoed" : "published",
+  };
+  return { article, images: imageRefs(fm.image, split.body) };
+}
+
+/** Newest first; articles of the same instant stay in file order. Numbers compared, not luxon dates. */
+function newestFirst(articles: Article[]): Article[] {
+  const times = new Float64Array(articles.length);
+  for (let i = 0; i < articles.length; i++) times[i] = articles[i]!.date.instant.toMillis();
+  const order = Array.from(articles.keys());
+  order.sort((x, y) => times[y]! - times[x]! || x - y);
+  return order.map((i) => articles[i]!);
+}
+
+function splitDateline(dateline: string): Article["place"] {
+  const comma = dateline.lastIndexOf(",");
+  return { city: dateline.slice(0, comma).trim(), country: dateline.slice(comma + 1).trim() };
+}
+
+function dedupeBySlug(tags: Tag[]): Tag[] {
+  const seen = new Set<string>();
+  return tags.filter((t) => !seen.has(t.slug) && seen.add(t.slug));
+}
+
+function describeIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => {
+      const guess = closest(key, FIELDS);
+      const hint = guess ? `did you mean "${guess}"?` : `expected one of ${FIELDS.join(", ")}`;
+      return { file, field: key, message: `is not a known field (${hint})` };
+    });
+  }
+  const field = issue.path.length ? issue.path.map(String).join(".") : "front matter";
+  return [{ file, field, message: issue.message }];
+}
+
+function urlCollisions(articles: Article[]): Problem[] {
+  if (new Set(articles.map((a) => a.url)).size === articles.length) return [];
+  const owners = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const owner = owners.get(article.url);
+    if (owner) {
+      problems.push({
+        file: article.file,
+        field: "slug",
+        message: `gives URL ${article.url}, already used by ${owner} (expected a unique slug: set slug: to tell them apart)`,
+      });
+    } else owners.set(article.url, article.file);
+  }
+  return problems;
+}

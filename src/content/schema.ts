@@ -1,0 +1,85 @@
+// The article contract: the one place that says what front matter may contain. The Article
+// types below are inferred from it, so templates, feeds and tools cannot drift from the rules.
+import { z } from "zod";
+import { dateProblem, DATE_FORMS } from "./dates.ts";
+import { isSlug } from "./slug.ts";
+
+/** "is a number (expected …)" — what the editor wrote, then what the contract wants. */
+function describe(input: unknown): string {
+  if (input === undefined) return "is missing";
+  if (input === null) return "is empty";
+  if (Array.isArray(input)) return "is a list";
+  if (typeof input === "string") return input.trim() ? `is "${input.slice(0, 60)}"` : "is empty";
+  if (typeof input === "object") return "is a mapping";
+  return `is ${typeof input === "number" ? "a number" : String(input)}`;
+}
+
+const expecting = (what: string) => ({
+  error: (issue: { input?: unknown }) => `${describe(issue.input)} (expected ${what})`,
+});
+
+const text = (what: string) => z.string(expecting(what)).trim().min(1, `is empty (expected ${what})`);
+
+const dateString = z
+  .string(expecting(DATE_FORMS))
+  .superRefine((raw, ctx) => {
+    const problem = dateProblem(raw);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+const httpUrl = z
+  .string(expecting("an http(s) URL"))
+  .refine((value) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value), {
+    message: "is not an http(s) URL (expected e.g. https://www.afp.com)",
+  });
+
+const source = z.union(
+  [
+    text("the agency or outlet, e.g. AFP").transform((name) => ({ name, url: undefined as string | undefined })),
+    z.strictObject({ name: text("the outlet's name"), url: httpUrl.optional() }),
+  ],
+  expecting("a name like AFP, or { name, url }"),
+);
+
+const dateline = text('"City, Country", e.g. "New York, United States"').refine(
+  (value) => /^[^,]+(,[^,]+)*,\s*[^,\s][^,]*$/.test(value),
+  { error: (issue) => `${describe(issue.input)}, with no country (expected "City, Country", e.g. "New York, United States")` },
+);
+
+const image = z.strictObject(
+  {
+    src: text("the image path, e.g. images/wechat.jpg"),
+    alt: text("alt text describing the image for readers who cannot see it"),
+    caption: text("a caption").optional(),
+    credit: text("a credit, e.g. AFP/Jane Doe").optional(),
+  },
+  expecting("{ src, alt, caption?, credit? }"),
+);
+
+export const frontMatterSchema = z.strictObject({
+  title: text("the headline as text"),
+  date: dateString,
+  dateline,
+  source,
+  description: text("a one- or two-sentence standfirst").optional(),
+  author: z
+    .union([text("an author's name"), z.array(text("an author's name")).min(1)], expecting("a name or a list of names"))
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
+  tags: z.array(text("a tag"), expecting("a list, e.g. tags: [China, Technology]")).default([]),
+  updated: dateString.optional(),
+  image: image.optional(),
+  draft: z.boolean(expecting("true or false")).default(false),
+  slug: z
+    .string(expecting("a URL slug"))
+    .refine(isSlug, {
+      error: (issue) => `${describe(issue.input)}, not a slug (expected lowercase letters, digits and hyphens, e.g. wechat-ban)`,
+    })
+    .optional(),
+});
+
+/** The front matter as an editor wrote it, after normalisation (source → object, author → list). */
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+export type ArticleImage = NonNullable<FrontMatter["image"]>;
+export type ArticleSource = FrontMatter["source"];
+export const FIELDS = Object.keys(frontMatterSchema.shape) as (keyof FrontMatter)[];

@@ -1,0 +1,49 @@
+// Worker threads that work out results ahead of the main thread (stories for pages and feeds),
+// started through worker.mjs so they load TypeScript as the main thread does.
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+
+/**
+ * Results a worker thread works out ahead, one per article file, taken synchronously: Eleventy
+ * renders in long stretches that leave no turn of the event loop for messages. The worker is the
+ * module `module` started through worker.mjs; it answers with postInBatches.
+ */
+export class WorkerResults<T extends { file: string }> {
+  #ready = new Map<string, T>();
+  #port: MessagePort;
+  #worker: Worker;
+
+  constructor(module: string, data: Record<string, unknown>) {
+    const { port1, port2 } = new MessageChannel();
+    this.#port = port2;
+    this.#worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { ...data, module, port: port1 }, transferList: [port1] });
+    this.#worker.unref();
+  }
+
+  /** The result for `file` if the worker has posted it; `keep` drops results no longer wanted as they arrive. */
+  take(file: string, keep: (result: T) => boolean = () => true): T | undefined {
+    for (let message; !this.#ready.has(file) && (message = receiveMessageOnPort(this.#port)); ) {
+      for (const result of message.message as T[]) if (keep(result)) this.#ready.set(result.file, result);
+    }
+    const result = this.#ready.get(file);
+    this.#ready.delete(file);
+    return result;
+  }
+
+  close(): Promise<number> {
+    this.#port.close();
+    return this.#worker.terminate();
+  }
+}
+
+/** The worker's side: results posted ten at a time (the main thread can only take what has been posted). */
+export function postInBatches<T>(port: MessagePort, results: Iterable<T>): void {
+  let batch: T[] = [];
+  for (const result of results) {
+    batch.push(result);
+    if (batch.length === 10) {
+      port.postMessage(batch);
+      batch = [];
+    }
+  }
+  port.postMessage(batch);
+}

@@ -1,0 +1,113 @@
+// Building the Pagefind index from article records (run in a worker thread: src/search/worker.ts).
+// https://pagefind.app/docs/node-api/
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import type { Article } from "../content/load.ts";
+import { storyMarkdown } from "../render/story.ts";
+
+/** What the index needs of an article: plain data, so it can be handed to the worker. */
+export interface SearchInput {
+  file: string;
+  url: string;
+  title: string;
+  description: string;
+  tags: string[];
+  source: string;
+  dateline: string;
+  /** ISO 8601 in UTC: sorts as text. */
+  date: string;
+}
+
+export interface IndexResult {
+  /** Pages the index holds. */
+  pages: number;
+  /** Pagefind bundles it was written as (see `indexParts`). */
+  parts: number;
+}
+
+export function searchInput(article: Article): SearchInput {
+  const { file, url, title, description } = article;
+  const dateline = `${article.place.city}, ${article.place.country}`;
+  return { file, url, title, description, tags: article.tags.map((t) => t.name), source: article.source.name, dateline, date: article.date.instant.toUTC().toISO() ?? "" };
+}
+
+/** Story Markdown as words: link and image syntax, block markers and emphasis left out. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^[ \t]*(?:#{1,6}|>|[-*+]|\d+[.)])[ \t]+/gm, "")
+    .replace(/[*_`]+/g, "");
+}
+
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
+export type SearchRecord = Parameters<PagefindIndex["addCustomRecord"]>[0];
+
+/** One article as Pagefind holds it: title, standfirst and story words, filters and a date sort. */
+export function searchRecord(input: SearchInput, story: string, language: string): SearchRecord {
+  return {
+    url: input.url,
+    language,
+    content: `${input.title}\n${input.description}\n${plainText(story)}`,
+    meta: { title: input.title },
+    filters: { tag: input.tags, source: [input.source], dateline: [input.dateline] },
+    sort: { date: input.date },
+  };
+}
+
+/** Where index part `n` of an archive split into parts goes, under the site's root. */
+export const archivePart = (n: number) => `pagefind/archive/${n}/`;
+
+/** How many parts `indexParts` makes of `articles` articles (one, even for none). */
+export const partCount = (articles: number, size: number) => Math.max(1, Math.ceil(articles / size));
+
+/**
+ * The articles split into parts of at most `size` by date, oldest first: old parts keep their
+ * articles as new ones are published. The last (newest) part is Pagefind's main bundle,
+ * /pagefind/; the others go to `archivePart(1…)` and join its searches in the browser.
+ * Within a part the articles keep their given order.
+ */
+export function indexParts<T extends Pick<SearchInput, "date" | "url">>(inputs: readonly T[], size: number): T[][] {
+  const byDate = inputs.toSorted((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.url < b.url ? -1 : 1));
+  const part = new Map(byDate.map((input, rank) => [input, Math.floor(rank / size)]));
+  const parts = Array.from({ length: partCount(inputs.length, size) }, (): T[] => []);
+  for (const input of inputs) parts[part.get(input)!]!.push(input);
+  return parts;
+}
+
+/** One Pagefind index of `inputs` written to `outputPath`; returns the number of pages it holds. */
+async function writeIndex(inputs: readonly SearchInput[], root: string, outputPath: string, language: string): Promise<number> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(errors.join("; "));
+    // a few records in flight at a time: all 10,000 at once held every story twice in this worker
+    const added: Awaited<ReturnType<PagefindIndex["addCustomRecord"]>>[] = [];
+    const next = inputs.values();
+    const feed = async () => {
+      for (const input of next) added.push(await index.addCustomRecord(searchRecord(input, storyMarkdown(input, root), language)));
+    };
+    await Promise.all(Array.from({ length: 16 }, feed));
+    const written = await index.writeFiles({ outputPath });
+    const problems = [...added.flatMap((r) => r.errors), ...written.errors];
+    if (problems.length) throw new Error(problems.join("; "));
+    const entry = JSON.parse(readFileSync(path.join(outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+  } finally {
+    // Pagefind's service process keeps the index in memory until it exits: one part at a time
+    await pagefind.close();
+  }
+}
+
+/** Indexes the articles into `folder/pagefind/` (and its archive parts); throws if Pagefind reports a problem. */
+export async function indexArticles(inputs: readonly SearchInput[], root: string, folder: string, language: string, partSize: number): Promise<IndexResult> {
+  try {
+    const parts = indexParts(inputs, partSize);
+    const main = parts.pop()!;
+    let pages = 0;
+    for (const [i, part] of parts.entries()) pages += await writeIndex(part, root, path.join(folder, archivePart(i + 1)), language);
+    pages += await writeIndex(main, root, path.join(folder, "pagefind"), language);
+    return { pages, parts: parts.length + 1 };
+  } catch (error) {
+    throw new Error(`Search index (Pagefind) failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

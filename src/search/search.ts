@@ -1,0 +1,100 @@
+// Full-text search with Pagefind: the published articles are indexed from their records and
+// Markdown (by `npm run build` into the staging folder, by the dev server into its output), and
+// /search/ runs Pagefind's UI in the browser: no server. https://pagefind.app/docs/node-api/
+import type { Site } from "../../_data/site.ts";
+import type { EleventyConfig } from "../runtime/eleventy-config.ts";
+import type { ArticlesLoaded } from "../site/articles.ts";
+import { archivePart, partCount, searchInput, type IndexResult } from "./records.ts";
+import { indexInWorker, type IndexJob } from "./worker.ts";
+import type { Article } from "../content/load.ts";
+
+export interface Options {
+  site: Pick<Site, "pathPrefix" | "language" | "searchPartSize">;
+  layout: string;
+  /** The enhancement script: search box on every page, Pagefind UI on /search/. */
+  client: { from: string; to: string };
+  /** The dev server re-indexes once saves have paused this long (ms): indexing 10,000 articles takes a core for half a minute. */
+  reindexAfter: number;
+}
+
+export const defaults: Omit<Options, "site"> = {
+  layout: "layouts/search.njk",
+  client: { from: "src/search/client.js", to: "search/search.js" },
+  reindexAfter: 5000,
+};
+
+/** What the last production build indexed, for its closing line. */
+export let lastIndex: IndexResult | undefined;
+
+/** The URLs of the older parts' Pagefind bundles, for an archive of `articles` articles. */
+export function archiveBundles(articles: number, site: Options["site"]): string[] {
+  return Array.from({ length: partCount(articles, site.searchPartSize) - 1 }, (_, i) => `${site.pathPrefix}${archivePart(i + 1)}`);
+}
+
+/** The index of `articles` written into `folder`: what the build starts ahead and the plugin asks for. */
+export const indexJob = (articles: Article[], root: string, folder: string, site: Options["site"]): IndexJob =>
+  [articles.map(searchInput), root, folder, site.language, site.searchPartSize];
+
+/** Runs `task` now, or once more after the current run if asked while one is running. */
+function serialised(task: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const run = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = task().finally(() => (running = undefined));
+    await running;
+    if (again) {
+      again = false;
+      await run();
+    }
+  };
+  return run;
+}
+
+export function searchPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "site"> & Partial<Options>) {
+  const { site, layout, client, reindexAfter }: Options = { ...defaults, ...userOptions };
+  let latest: ArticlesLoaded | undefined;
+  eleventyConfig.addTemplate("search/index.njk", "", {
+    layout, permalink: "/search/", title: "Search", eleventyExcludeFromCollections: true,
+    search: { baseUrl: site.pathPrefix, script: `/${client.to}` },
+    // the page lists the archive parts (if any) the script merges into the main index's searches
+    eleventyComputed: { archiveBundles: () => archiveBundles(latest?.articles.length ?? 0, site) },
+  });
+  eleventyConfig.addPassthroughCopy({ [client.from]: client.to });
+
+  // The index is built from the articles as soon as they are loaded: a production build waits for
+  // it at the end, the dev server lets it finish in the background after each rebuild.
+  let building: Promise<IndexResult> | undefined;
+  const reindex = serialised(async () => {
+    const started = performance.now();
+    const { articles, root, directories } = latest!;
+    const { pages } = await indexInWorker(indexJob(articles, root, directories.output, site), "background");
+    console.log(`[search] indexed ${pages} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  });
+  let pause: NodeJS.Timeout | undefined;
+  let indexed = false;
+  eleventyConfig.on("articles.loaded", (loaded: ArticlesLoaded) => {
+    latest = loaded;
+    clearTimeout(pause);
+    if (loaded.runMode !== "build") return;
+    building = indexInWorker(indexJob(loaded.articles, loaded.root, loaded.directories.output, site));
+    building.catch(() => {}); // awaited (and reported) after the build; a failed build exits first
+  });
+  eleventyConfig.on("eleventy.after", async ({ runMode }: { runMode: string }) => {
+    if (building) {
+      const done = building;
+      building = undefined;
+      lastIndex = await done;
+    } else if ((runMode === "serve" || runMode === "watch") && latest) {
+      // not awaited: the rebuilt pages are served (and the browser reloaded) without waiting for it;
+      // the first build is indexed at once, later ones when the editor stops saving for a moment
+      const run = () => void reindex().catch((error: unknown) => console.error(error instanceof Error ? error.message : error));
+      if (indexed) pause = setTimeout(run, reindexAfter);
+      else run();
+      indexed = true;
+    }
+  });
+}

@@ -1,0 +1,94 @@
+// `npm start`: Eleventy's dev server on PORT (default 8080), with article problems shown in the
+// browser as well as the terminal, so an editor sees a broken front matter where they are looking.
+// https://www.11ty.dev/docs/dev-server/
+import type { EleventyConfig } from "../runtime/eleventy-config.ts";
+import { formatProblem, type Problem } from "../content/problems.ts";
+
+export interface Options {
+  port: number;
+  /** Where the page script asks for the current problems; served by the dev server, never built. */
+  statusPath: string;
+  /** Only `eleventy --serve` gets the panel script and the server settings. */
+  enabled: boolean;
+}
+
+export function portFrom(value: string | undefined): number | undefined {
+  const port = Number(value);
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
+}
+
+export const defaults: Options = {
+  port: portFrom(process.env.PORT) ?? 8080,
+  statusPath: "/.dev/problems.json",
+  enabled: process.env.ELEVENTY_RUN_MODE === "serve",
+};
+
+let current: Problem[] = [];
+
+/** Every dev build's article problems (event "articles.problems"): an empty list once everything is fixed. */
+export function reportProblems(problems: Problem[]): void {
+  if (problems.length) {
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    console.error(`[articles] ${count}; these articles are left out of the preview until fixed:`);
+    for (const problem of problems) console.error(`[articles] ${formatProblem(problem)}`);
+  } else if (current.length) console.error("[articles] all problems fixed");
+  current = problems;
+}
+
+export const currentProblems = (): readonly Problem[] => current;
+
+/**
+ * The panel script added to every page the dev server builds. It asks for the problems on each
+ * load (the dev server reloads the page after every build) and shows any other build error the
+ * server broadcasts; text goes in with textContent, so nothing in a problem is read as HTML.
+ */
+export function panelScript(statusPath: string): string {
+  return `<script type="module" data-dev-problems>
+const show = (heading, lines) => {
+  document.getElementById("dev-problems")?.remove();
+  if (!lines.length) return;
+  const panel = document.createElement("aside");
+  panel.id = "dev-problems";
+  panel.setAttribute("role", "alert");
+  panel.style.cssText = "position:fixed;inset:auto 0 0 0;z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff3f0;color:#5c0a00;border-top:4px solid #c0270e;font:15px/1.45 system-ui,sans-serif;box-shadow:0 -4px 16px #0003";
+  const title = panel.appendChild(document.createElement("strong"));
+  title.textContent = heading;
+  const list = panel.appendChild(document.createElement("ul"));
+  list.style.cssText = "margin:.5rem 0 0;padding-left:1.25rem;font:13px/1.5 ui-monospace,monospace;white-space:pre-wrap";
+  for (const line of lines) list.appendChild(document.createElement("li")).textContent = line;
+  document.body.append(panel);
+};
+const response = await fetch(${JSON.stringify(statusPath)}, { cache: "no-store" });
+const { problems } = await response.json();
+show(problems.length === 1 ? "1 article problem: fix it and save (the preview leaves it out meanwhile)" : problems.length + " article problems: fix them and save (the preview leaves them out meanwhile)", problems);
+new WebSocket(location.origin.replace(/^http/, "ws")).addEventListener("message", (event) => {
+  const data = JSON.parse(event.data);
+  if (data.type === "eleventy.error") show("The build failed: fix it and save", [JSON.parse(data.error).message]);
+});
+</script>`;
+}
+
+export function devServerPlugin(eleventyConfig: EleventyConfig, userOptions: Partial<Options> = {}) {
+  const options: Options = { ...defaults, ...userOptions };
+  // the articles plugin leaves out a dev build's broken articles and reports them (src/site/articles.ts)
+  eleventyConfig.on("articles.problems", reportProblems);
+  if (!options.enabled) return;
+  eleventyConfig.setServerOptions({
+    port: options.port, // `--port` on the command line still wins
+    // a full reload on every build re-runs the panel script; DOM diffing would leave a stale panel
+    domDiff: false,
+    onRequest: {
+      [options.statusPath]: () => ({
+        headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+        body: JSON.stringify({ problems: current.map(formatProblem) }),
+      }),
+    },
+  });
+  // Eleventy waits 150 ms for a saved file to settle before rebuilding; editors save whole files
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
+  const script = panelScript(options.statusPath);
+  eleventyConfig.addTransform("dev-problems-panel", function (content) {
+    const html = this.page.outputPath?.toString().endsWith(".html") && content.includes("</body>");
+    return html ? content.replace("</body>", `${script}\n</body>`) : content;
+  });
+}

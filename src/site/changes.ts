@@ -1,0 +1,113 @@
+// The dev server re-renders only the pages an edit changed. Every article, listing and feed page has
+// a signature: the version of its own article (or a feed's stories), and what it shows of the others
+// (headline, date, standfirst, tags…). A page whose signature matches the last build's is left out of the rebuild;
+// its file from then is still in the output. Any change to something other than an article file
+// (a layout, data, styles) renders everything again.
+import type { Article } from "../content/load.ts";
+import type { ArticleLinks, ListingPage } from "./collections.ts";
+
+/** What a card, a related-story link or an older/newer link can show of an article. */
+const shownFields = (a: Article) => JSON.stringify([a.url, a.title, a.status, a.description, a.date, a.updated, a.place, a.source, a.tags, a.image, a.author]);
+
+export class ChangedPages {
+  /** Off (every page renders) unless the dev server turns it on. */
+  enabled = false;
+  #everything = true;
+  #signatures = new Map<string, { meta: string; ids: number[] }>();
+  #versions = new WeakMap<Article, number>();
+  /** Each distinct "what is shown" gets a number, so signatures are lists of numbers. */
+  #shownIds = new Map<string, number>();
+  #shown = new WeakMap<Article, { tags: Article["tags"]; id: number }>();
+  #next = 0;
+  /** After a patched build (collections.ts): the only pages that can have changed. */
+  #limit: Set<object> | undefined;
+
+  /** Called with the files an edit touched; anything but an article renders every page again. */
+  changed(files: string[], isArticle: (file: string) => boolean): void {
+    if (!files.every(isArticle)) this.#everything = true;
+  }
+
+  /** The build is written: the next one compares against it. */
+  finishBuild(): void {
+    this.#everything = false;
+    this.#limit = undefined;
+  }
+
+  /** This build patched the last one: pages (article, listing page, feed objects) outside `pages` did not change. */
+  limitTo(pages: Set<object>): void {
+    this.#limit = pages;
+  }
+
+  /** Pages made from the whole archive (sitemaps): left out only of a patched build that did not touch them. */
+  wholeSitePages<T extends object>(pages: T[]): T[] {
+    const limit = this.enabled && !this.#everything ? this.#limit : undefined;
+    return limit ? pages.filter((page) => limit.has(page)) : pages;
+  }
+
+  /** One more page that may have changed in a patched build (a feed with an edited story). */
+  touch(page: object): void {
+    this.#limit?.add(page);
+  }
+
+  articlePages(articles: Article[], links: Record<string, ArticleLinks>): Article[] {
+    return this.#select(articles, () => "", (article) => {
+      const { related, older, newer } = links[article.url]!;
+      return [this.version(article), ...related.map(this.#show), this.#show(older), this.#show(newer)];
+    });
+  }
+
+  listingPages(pages: ListingPage[]): ListingPage[] {
+    return this.#select(pages, (page) => `${page.title}|${page.totalPages}|${page.group?.count}`, (page) => page.items.map(this.#show));
+  }
+
+  /** Feeds carry whole stories: a feed changes with the version of any article in it. */
+  feedPages<T extends { urls: Record<string, string | undefined>; title: string; entries: { article: Article }[] }>(feeds: T[], format: string): T[] {
+    return this.#select(feeds, (feed) => feed.title, (feed) => feed.entries.flatMap((e) => [this.version(e.article), this.#show(e.article)]), (feed) => feed.urls[format]!);
+  }
+
+  /** A number per article object: a new object is a changed file (the loader caches unchanged ones). */
+  version(article: Article): number {
+    let version = this.#versions.get(article);
+    if (version === undefined) this.#versions.set(article, (version = this.#next++));
+    return version;
+  }
+
+  /** A number for what the article shows; worked out again when its object or merged tags change. */
+  #show = (article: Article | undefined): number => {
+    if (!article) return -1;
+    const known = this.#shown.get(article);
+    if (known?.tags === article.tags) return known.id;
+    const fields = shownFields(article);
+    let id = this.#shownIds.get(fields);
+    if (id === undefined) this.#shownIds.set(fields, (id = this.#next++));
+    this.#shown.set(article, { tags: article.tags, id });
+    return id;
+  };
+
+  // A page's signature: a short text (title, page count…) and the numbers of what it shows, compared
+  // number by number; 15,000 listing pages are checked on every save.
+  #select<T>(pages: T[], meta: (page: T) => string, shows: (page: T) => number[], key: (page: T) => string = (page) => (page as { url: string }).url): T[] {
+    if (!this.enabled) return pages;
+    const limit = this.#everything ? undefined : this.#limit;
+    return pages.filter((page) => {
+      // an untouched page's signature would be worked out from the same objects as last time
+      if (limit && !limit.has(page as object)) return false;
+      const now = { meta: meta(page), ids: shows(page) };
+      const url = key(page);
+      const before = this.#signatures.get(url);
+      this.#signatures.set(url, now);
+      const same = before !== undefined && before.meta === now.meta && sameNumbers(before.ids, now.ids);
+      return this.#everything || !same;
+    });
+  }
+}
+
+// a loop, not a closure per page: tsx names every function it creates, which adds up over 25,000 pages
+function sameNumbers(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** One per process: the articles plugin drives it, the page templates ask it what to render. */
+export const changedPages = new ChangedPages();

@@ -1,0 +1,157 @@
+// Listing data in one pass over the newest-first articles: home, tag, source, dateline, year and
+// month pages (grouped in listings.ts), plus each article's neighbours and related stories.
+// Eleventy's own `tags` collections are not used: each would re-sort the whole archive.
+import type { Article } from "../content/load.ts";
+import { relatedArticles } from "./related.ts";
+import { archiveListings, groupListings, paginate, tagSpellings, type GroupSummary, type ListingPage, type MonthSummary, type YearSummary } from "./listings.ts";
+
+export { paginate, sourceUrl, datelineUrl } from "./listings.ts";
+export type { GroupSummary, ListingPage, MonthSummary, YearSummary } from "./listings.ts";
+export type TagSummary = GroupSummary;
+
+/** What an article page links to besides its own text. */
+export interface ArticleLinks {
+  /** The next older and next newer article. */
+  older: Article | undefined;
+  newer: Article | undefined;
+  related: Article[];
+}
+
+export interface Collections {
+  articles: Article[];
+  homePages: ListingPage[];
+  tags: TagSummary[];
+  tagPages: ListingPage[];
+  sources: GroupSummary[];
+  sourcePages: ListingPage[];
+  datelines: GroupSummary[];
+  datelinePages: ListingPage[];
+  years: YearSummary[];
+  yearPages: ListingPage[];
+  months: MonthSummary[];
+  monthPages: ListingPage[];
+  /** Keyed by article URL. */
+  articleLinks: Record<string, ArticleLinks>;
+}
+
+/** The collections of listing pages, each page showing a list of articles. */
+export const LISTING_PAGES = ["homePages", "tagPages", "sourcePages", "datelinePages", "yearPages", "monthPages"] as const;
+
+/**
+ * Articles carry their own tag spelling; pages, feeds and search show the merged one. Idempotent:
+ * `npm run build` merges before it starts the search index, the collections again.
+ */
+export function mergeTagSpellings(articles: Article[]): void {
+  const names = tagSpellings(articles);
+  for (const article of articles) {
+    // replaced only when a name differs: an unchanged array tells the dev server nothing changed
+    if (article.tags.some((t) => names.get(t.slug) !== t.name)) {
+      article.tags = article.tags.map((t) => ({ slug: t.slug, name: names.get(t.slug)! }));
+    }
+  }
+}
+
+/** `articles` must already be newest first (loadArticles returns them so). */
+export function buildCollections(articles: Article[], timezone: string, pageSize: number, homeTitle: string): Collections {
+  const tags = groupListings(articles, "tag", pageSize);
+  const sources = groupListings(articles, "source", pageSize);
+  const datelines = groupListings(articles, "dateline", pageSize);
+  const archive = archiveListings(articles, timezone, pageSize);
+
+  mergeTagSpellings(articles);
+  const related = relatedArticles(articles);
+  const articleLinks: Record<string, ArticleLinks> = {};
+  articles.forEach((article, i) => {
+    articleLinks[article.url] = { newer: articles[i - 1], older: articles[i + 1], related: related[i]! };
+  });
+
+  // Page 1 is the front page, titled as the site; later pages say what they are
+  const homePages = paginate(articles, "/", homeTitle, pageSize).map((page, i) => (i === 0 ? page : { ...page, title: `Latest news, page ${i + 1}` }));
+  return {
+    articles,
+    homePages,
+    tags: tags.summaries,
+    tagPages: tags.pages,
+    sources: sources.summaries,
+    sourcePages: sources.pages,
+    datelines: datelines.summaries,
+    datelinePages: datelines.pages,
+    ...archive,
+    articleLinks,
+  };
+}
+
+/** What decides where an article is listed: an edit that keeps it leaves every list's shape alone. */
+const place = (a: Article) => JSON.stringify([a.url, a.date.instant.toMillis(), a.status, a.tags, a.source, a.dateline]);
+
+export interface Patched {
+  collections: Collections;
+  /** Each edited article's previous object → its new one. */
+  replaced: Map<Article, Article>;
+  /** The listing pages and articles (as article pages) that show an edited article. */
+  touched: Set<object>;
+}
+
+/** Where each article shows besides its own page: listing pages, and articles linking to it. */
+type Appearances = Map<Article, { pages: ListingPage[]; linkedFrom: Article[] }>;
+const indexes = new WeakMap<Collections, Appearances>();
+
+function appearances(collections: Collections): Appearances {
+  const index: Appearances = new Map(collections.articles.map((a) => [a, { pages: [], linkedFrom: [] }]));
+  for (const name of LISTING_PAGES) {
+    for (const page of collections[name]) for (const article of page.items) index.get(article)!.pages.push(page);
+  }
+  for (const article of collections.articles) {
+    const { related, older, newer } = collections.articleLinks[article.url]!;
+    for (const linked of [...related, older, newer]) if (linked) index.get(linked)!.linkedFrom.push(article);
+  }
+  return index;
+}
+
+const swap = (list: (Article | undefined)[], before: Article, after: Article) => {
+  for (let i = 0; i < list.length; i++) if (list[i] === before) list[i] = after;
+};
+
+/**
+ * The dev server after an edit that keeps every article in its place: the last build's collections
+ * with the edited articles swapped in where they show, instead of grouping 10,000 articles again.
+ * Undefined when an article was added, removed, re-dated, re-tagged… (then buildCollections).
+ */
+export function patchCollections(previous: Collections, articles: Article[]): Patched | undefined {
+  if (previous.articles.length !== articles.length) return undefined;
+  const replaced = new Map<Article, Article>();
+  for (let i = 0; i < articles.length; i++) {
+    const [before, after] = [previous.articles[i]!, articles[i]!];
+    if (before === after) continue;
+    if (place(before) !== place(after)) return undefined;
+    replaced.set(before, after);
+  }
+  const index = indexes.get(previous) ?? appearances(previous);
+  indexes.delete(previous);
+  const latest = (a: Article) => replaced.get(a) ?? a;
+  const touched = new Set<object>(replaced.values());
+  for (const [before, after] of replaced) {
+    const shown = index.get(before)!;
+    for (const page of shown.pages) {
+      swap(page.items, before, after);
+      touched.add(page);
+    }
+    for (const holder of shown.linkedFrom) {
+      const links = previous.articleLinks[holder.url]!;
+      swap(links.related, before, after);
+      if (links.older === before) links.older = after;
+      if (links.newer === before) links.newer = after;
+      touched.add(latest(holder));
+    }
+    index.delete(before);
+    index.set(after, shown);
+  }
+  // the articles an edited one links to now list the new object among those linking to them
+  for (const [before, after] of replaced) {
+    const { related, older, newer } = previous.articleLinks[after.url]!;
+    for (const linked of [...related, older, newer]) if (linked) swap(index.get(linked)!.linkedFrom, before, after);
+  }
+  const collections = { ...previous, articles };
+  indexes.set(collections, index);
+  return { collections, replaced, touched };
+}

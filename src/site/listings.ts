@@ -1,0 +1,150 @@
+// Listing pages from groups of articles: tags, sources and datelines merged by slug, years and
+// months in the site's zone, each split into pages. Lists stay newest first, as they arrive.
+import type { Article, Tag } from "../content/load.ts";
+import { slugify } from "../content/slug.ts";
+
+/** One listing page: what a paginated template needs, URLs site-relative without the prefix. */
+export interface ListingPage {
+  url: string;
+  title: string;
+  pageNumber: number;
+  totalPages: number;
+  previousUrl: string | undefined;
+  nextUrl: string | undefined;
+  pageUrls: string[];
+  items: Article[];
+  /** What this listing belongs to; absent on the home pages. */
+  group?:
+    | { kind: "tag"; tag: Tag; count: number }
+    | { kind: "source" | "dateline"; name: string; slug: string; count: number; website?: string }
+    | { kind: "year"; year: number; count: number }
+    | { kind: "month"; year: number; month: number; count: number };
+}
+
+/** A tag, source or dateline with its article count and listing URL. */
+export interface GroupSummary extends Tag {
+  count: number;
+  url: string;
+}
+
+export interface MonthSummary {
+  year: number;
+  month: number;
+  label: string;
+  count: number;
+  url: string;
+}
+
+export interface YearSummary {
+  year: number;
+  count: number;
+  url: string;
+  /** Newest first. */
+  months: MonthSummary[];
+}
+
+export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** Splits a newest-first list into pages: base/, base/page/2/, … */
+export function paginate(items: Article[], base: string, title: string, pageSize: number, group?: ListingPage["group"]): ListingPage[] {
+  const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
+  const pageUrls = Array.from({ length: totalPages }, (_, i) => (i === 0 ? base : `${base}page/${i + 1}/`));
+  return pageUrls.map((url, i) => ({
+    url,
+    title: i === 0 ? title : `${title}, page ${i + 1}`,
+    pageNumber: i + 1,
+    totalPages,
+    previousUrl: pageUrls[i - 1],
+    nextUrl: pageUrls[i + 1],
+    pageUrls,
+    items: items.slice(i * pageSize, (i + 1) * pageSize),
+    group,
+  }));
+}
+
+type Group = { articles: Article[]; spellings: Map<string, number> };
+
+/** Groups articles under slug keys, remembering how often each spelling of a name was used. */
+function groupBy(articles: Article[], namesOf: (article: Article) => Tag[]): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const article of articles) {
+    for (const { name, slug } of namesOf(article)) {
+      const group: Group = groups.get(slug) ?? { articles: [], spellings: new Map() };
+      if (group.articles.at(-1) !== article) group.articles.push(article);
+      group.spellings.set(name, (group.spellings.get(name) ?? 0) + 1);
+      groups.set(slug, group);
+    }
+  }
+  return groups;
+}
+
+// "US-China" and "us-china" are one name, shown in the spelling editors use most (on a tie, the
+// one with more capitals: "US-China" is deliberate, "us-china" usually is not)
+function preferredSpelling(spellings: Map<string, number>): string {
+  const capitals = (s: string) => s.replace(/\P{Lu}/gu, "").length;
+  return [...spellings].sort((a, b) => b[1] - a[1] || capitals(b[0]) - capitals(a[0]))[0]![0];
+}
+
+/** Each tag slug's preferred spelling among `articles`. */
+export function tagSpellings(articles: Article[]): Map<string, string> {
+  return new Map([...groupBy(articles, NAMES.tag)].map(([slug, group]) => [slug, preferredSpelling(group.spellings)]));
+}
+
+const slugs = new Map<string, string>();
+const cachedSlug = (name: string) => slugs.get(name) ?? slugs.set(name, slugify(name) || "unnamed").get(name)!;
+
+/** The listing pages an article's source and dateline link to. */
+export const sourceUrl = (article: Pick<Article, "source">) => `/sources/${cachedSlug(article.source.name)}/`;
+export const datelineUrl = (article: Pick<Article, "dateline">) => `/datelines/${cachedSlug(article.dateline)}/`;
+
+const NAMES = {
+  tag: (a: Article) => a.tags,
+  source: (a: Article) => [{ name: a.source.name, slug: cachedSlug(a.source.name) }],
+  dateline: (a: Article) => [{ name: a.dateline, slug: cachedSlug(a.dateline) }],
+};
+
+/** Tag, source or dateline listings: A–Z summaries for the index page, and paginated lists. */
+export function groupListings(articles: Article[], kind: keyof typeof NAMES, pageSize: number) {
+  const summaries: GroupSummary[] = [];
+  const pages: ListingPage[] = [];
+  for (const [slug, group] of groupBy(articles, NAMES[kind])) {
+    const name = preferredSpelling(group.spellings);
+    const url = `/${kind}s/${slug}/`;
+    const count = group.articles.length;
+    summaries.push({ name, slug, count, url });
+    const website = kind === "source" ? group.articles.find((a) => a.source.url)?.source.url : undefined;
+    const about: ListingPage["group"] = kind === "tag" ? { kind, tag: { name, slug }, count } : { kind, name, slug, count, website };
+    pages.push(...paginate(group.articles, url, name, pageSize, about));
+  }
+  summaries.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+  return { summaries, pages };
+}
+
+/** Year and month listings, keyed in the site's zone so an article sits in the month its URL names. */
+export function archiveListings(articles: Article[], timezone: string, pageSize: number) {
+  const monthOf = (a: Article) => {
+    // the loader already gives dates in the site's zone: converting 10,000 of them again is not free
+    const t = a.date.instant.zoneName === timezone ? a.date.instant : a.date.instant.setZone(timezone);
+    return [{ name: "", slug: `${t.year}/${String(t.month).padStart(2, "0")}` }];
+  };
+  const byMonth = groupBy(articles, monthOf);
+  const years: YearSummary[] = [];
+  const yearLists: Article[][] = [];
+  const months: MonthSummary[] = [];
+  const monthPages: ListingPage[] = [];
+  for (const [key, { articles: list }] of byMonth) {
+    const [year, month] = key.split("/").map(Number) as [number, number];
+    const summary = { year, month, label: `${MONTHS[month - 1]} ${year}`, count: list.length, url: `/archive/${key}/` };
+    months.push(summary);
+    monthPages.push(...paginate(list, summary.url, summary.label, pageSize, { kind: "month", year, month, count: list.length }));
+    if (years.at(-1)?.year !== year) {
+      years.push({ year, count: 0, url: `/archive/${year}/`, months: [] });
+      yearLists.push([]);
+    }
+    years.at(-1)!.count += list.length;
+    years.at(-1)!.months.push(summary);
+    for (const article of list) yearLists.at(-1)!.push(article); // months arrive newest first
+  }
+  const yearPages = years.flatMap(({ year, count, url }, i) => paginate(yearLists[i]!, url, String(year), pageSize, { kind: "year", year, count }));
+  return { years, yearPages, months, monthPages };
+}

@@ -1,0 +1,139 @@
+// What search engines and social cards read in <head>: Open Graph, Twitter/X card and schema.org
+// JSON-LD. The partial _includes/partials/head-meta.njk prints it; every value is escaped there.
+import { copyFile, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Site } from "../../_data/site.ts";
+import type { EleventyConfig } from "../runtime/eleventy-config.ts";
+import type { Article } from "../content/load.ts";
+import type { ListingPage } from "../site/collections.ts";
+import { resolveImage } from "../content/image-refs.ts";
+import { isoInstant } from "../content/dates.ts";
+import { absoluteUrl, siteBase } from "./urls.ts";
+
+export interface Options {
+  /** `logo` (an absolute URL or a site path) is optional: the publisher gets one when it is set. */
+  site: Pick<Site, "url" | "pathPrefix" | "title" | "description" | "locale" | "publisher" | "timezone"> & { logo?: string };
+  root: string;
+}
+
+export const defaults: Omit<Options, "site"> = { root: process.cwd() };
+
+export type Settings = Options["site"] & { base: string };
+
+export interface ShareImage {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+type ImageStats = Record<string, { url: string; width: number; height: number; filename: string; outputPath: string }[]>;
+// eleventy-img 6 ships no types; this is the one call used. https://www.11ty.dev/docs/plugins/image/
+const eleventyImage = createRequire(import.meta.url)("@11ty/eleventy-img") as (src: string, options: Record<string, unknown>) => Promise<ImageStats>;
+
+export type ImageFile = { url: string; width: number; height: number };
+
+/**
+ * A 1200-pixel JPEG of a picture (smaller ones keep their size) for share cards and feeds. Encoded
+ * once into `cacheDir` (eleventy-img skips files already there), copied into each build's img/.
+ */
+export async function renditionOf(file: string, outputDir: string, base: string, cacheDir = ".cache/share-images"): Promise<ImageFile> {
+  const stats = await eleventyImage(file, { widths: [1200], formats: ["jpeg"], outputDir: cacheDir, urlPath: "/img/" });
+  const jpeg = stats.jpeg?.[0];
+  if (!jpeg) throw new Error(`${file}: the image could not be converted to JPEG`);
+  await mkdir(path.join(outputDir, "img"), { recursive: true });
+  await copyFile(jpeg.outputPath, path.join(outputDir, "img", jpeg.filename));
+  return { url: absoluteUrl(jpeg.url, base), width: jpeg.width, height: jpeg.height };
+}
+
+/** Google shows at most 110 characters of a headline: cut at a word, mark the cut. */
+export function headline(title: string, max = 110): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > max / 2 ? cut.lastIndexOf(" ") : cut.length).trimEnd()}…`;
+}
+
+/** JSON for a <script> element: `<`, `>`, `&` and line separators escaped, so text cannot close the element. */
+export function scriptJson(data: unknown): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+export type MetaTag = { attribute: "property" | "name"; key: string; content: string };
+
+/** Open Graph and Twitter/X card for any page; article pages add the article: fields. */
+export function socialTags(page: { title: string; description: string; url: string }, settings: Settings, article?: Article, image?: ShareImage): MetaTag[] {
+  const og = (key: string, content: string | number): MetaTag => ({ attribute: "property", key, content: String(content) });
+  const card = (key: string, content: string): MetaTag => ({ attribute: "name", key, content });
+  const tags = [og("og:type", article ? "article" : "website"), og("og:title", page.title), og("og:description", page.description),
+    og("og:url", page.url), og("og:site_name", settings.title), og("og:locale", settings.locale)];
+  if (image) tags.push(og("og:image", image.url), og("og:image:alt", image.alt), og("og:image:width", image.width), og("og:image:height", image.height));
+  if (article) {
+    tags.push(og("article:published_time", isoInstant(article.date, settings.timezone)),
+      og("article:modified_time", isoInstant(article.updated ?? article.date, settings.timezone)),
+      ...article.author.map((name) => og("article:author", name)),
+      og("article:section", article.tags[0]?.name ?? article.place.country),
+      ...article.tags.map((tag) => og("article:tag", tag.name)));
+  }
+  tags.push(card("twitter:card", image ? "summary_large_image" : "summary"), card("twitter:title", page.title), card("twitter:description", page.description));
+  if (image) tags.push(card("twitter:image", image.url), card("twitter:image:alt", image.alt));
+  return tags;
+}
+
+function publisher(settings: Settings) {
+  const logo = settings.logo && { "@type": "ImageObject", url: absoluteUrl(settings.logo, settings.base) };
+  return { "@type": "Organization", name: settings.publisher, url: `${settings.base}/`, ...(logo ? { logo } : {}) };
+}
+
+export function newsArticle(article: Article, settings: Settings, image?: ShareImage) {
+  const url = absoluteUrl(article.url, settings.base);
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: headline(article.title),
+    description: article.description,
+    url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    datePublished: isoInstant(article.date, settings.timezone),
+    dateModified: isoInstant(article.updated ?? article.date, settings.timezone),
+    // wire copy without a byline is credited to the agency that filed it
+    author: article.author.length
+      ? article.author.map((name) => ({ "@type": "Person", name }))
+      : [{ "@type": "Organization", name: article.source.name, ...(article.source.url ? { url: article.source.url } : {}) }],
+    publisher: publisher(settings),
+    ...(image ? { image: [image.url] } : {}),
+    dateline: article.dateline,
+    locationCreated: { "@type": "Place", name: article.dateline, address: { "@type": "PostalAddress", addressLocality: article.place.city, addressCountry: article.place.country } },
+    keywords: article.tags.map((t) => t.name),
+    ...(article.tags[0] ? { articleSection: article.tags[0].name } : {}),
+    isAccessibleForFree: true,
+  };
+}
+
+/** The home page is the WebSite; every other listing is a CollectionPage of its articles. */
+export function listingData(listing: ListingPage, settings: Settings) {
+  const website = { "@type": "WebSite", name: settings.title, url: `${settings.base}/`, description: settings.description, publisher: publisher(settings) };
+  const url = absoluteUrl(listing.url, settings.base);
+  if (listing.url === "/") return { "@context": "https://schema.org", ...website };
+  return {
+    "@context": "https://schema.org", "@type": "CollectionPage", name: listing.title, url, isPartOf: website,
+    mainEntity: { "@type": "ItemList", itemListElement: listing.items.map((a, i) => ({ "@type": "ListItem", position: i + 1, url: absoluteUrl(a.url, settings.base) })) },
+  };
+}
+
+export function seoPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "site"> & Partial<Options>) {
+  const { site, root }: Options = { ...defaults, ...userOptions };
+  const settings: Settings = { ...site, base: siteBase(site) };
+  let outputDir = "_site";
+  // https://www.11ty.dev/docs/events/#event-arguments — the programmatic build sets its own output
+  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) => void (outputDir = directories.output));
+  eleventyConfig.addFilter("shareImage", async (article: Article): Promise<ShareImage | undefined> => {
+    const file = article.image && resolveImage(article.file, article.image.src, root);
+    if (!article.image || !file) return undefined;
+    const rendition = await renditionOf(file, outputDir, settings.base);
+    return { ...rendition, alt: article.image.alt };
+  });
+  eleventyConfig.addFilter("socialTags", (page: { title: string; description: string; url: string }, article?: Article, image?: ShareImage) => socialTags(page, settings, article, image));
+  eleventyConfig.addFilter("newsArticleJson", (article: Article, image?: ShareImage) => scriptJson(newsArticle(article, settings, image)));
+  eleventyConfig.addFilter("listingJson", (listing: ListingPage) => scriptJson(listingData(listing, settings)));
+}

@@ -1,0 +1,130 @@
+// sitemap.xml (every published page), news-sitemap.xml (Google News: the last 48 hours) and a
+// robots.txt that points at both. Only published articles count, even in the dev server.
+import type { DateTime } from "luxon";
+import type { Site } from "../../_data/site.ts";
+import type { EleventyConfig } from "../runtime/eleventy-config.ts";
+import { buildNow } from "../content/clock.ts";
+import type { Article } from "../content/load.ts";
+import type { ListingPage } from "../site/collections.ts";
+import { COLLECTIONS, type ArticlesLoaded } from "../site/articles.ts";
+import { changedPages } from "../site/changes.ts";
+import { isoInstant, machineDate } from "../content/dates.ts";
+import { absoluteUrl, siteBase } from "./urls.ts";
+
+export interface Options {
+  site: Pick<Site, "url" | "pathPrefix" | "timezone" | "publisher" | "language">;
+  now: () => DateTime;
+  /** Google News takes articles from the last two days, at most 1,000 per sitemap. */
+  newsWindowHours: number;
+  newsLimit: number;
+  /** Index pages listed with the newest change of all (the listing pages are found by name). */
+  indexes: string[];
+  layouts: { sitemap: string; news: string; robots: string };
+}
+
+export const defaults: Omit<Options, "site"> = {
+  now: () => buildNow(),
+  newsWindowHours: 48,
+  newsLimit: 1000,
+  indexes: ["/tags/", "/sources/", "/datelines/", "/archive/"],
+  layouts: { sitemap: "layouts/sitemap.njk", news: "layouts/news-sitemap.njk", robots: "layouts/robots.njk" },
+};
+
+export interface SitemapUrl {
+  loc: string;
+  lastmod: string;
+}
+
+export interface NewsUrl {
+  loc: string;
+  title: string;
+  publicationDate: string;
+}
+
+const published = (articles: Article[]) => articles.filter((a) => a.status === "published");
+const lastChange = (a: Article) => a.updated ?? a.date;
+// an article's last change as a number, worked out once per article object (the loader reuses
+// unchanged ones between dev-server builds)
+const changes = new WeakMap<Article, number>();
+function publishedChange(a: Article): number {
+  let ms = changes.get(a);
+  if (ms === undefined) changes.set(a, (ms = a.status === "published" ? lastChange(a).instant.toMillis() : -Infinity));
+  return ms;
+}
+
+/** Every paginated collection (homePages, tagPages, …): its name ends in "Pages". */
+export const listingCollections = (collections: Record<string, unknown>) =>
+  Object.keys(collections).filter((name) => name.endsWith("Pages")).sort();
+
+/** Articles, then listing pages with a published article on them (lastmod: their newest change), then indexes. */
+export function sitemapUrls(collections: Record<string, unknown> & { articles: Article[] }, options: { base: string; timezone: string; indexes: string[] }): SitemapUrl[] {
+  // plain loops: this runs over every listing page (15,000 at 10,000 articles) on every build
+  const lastmod = (list: Article[]) => {
+    let newest: Article | undefined;
+    let newestMs = -Infinity;
+    for (const a of list) {
+      const ms = publishedChange(a);
+      if (ms > newestMs) [newest, newestMs] = [a, ms];
+    }
+    return newest && machineDate(lastChange(newest), options.timezone);
+  };
+  const urls: SitemapUrl[] = published(collections.articles).map((a) => ({ loc: absoluteUrl(a.url, options.base), lastmod: machineDate(lastChange(a), options.timezone) }));
+  for (const name of listingCollections(collections)) {
+    for (const page of collections[name] as ListingPage[]) {
+      const modified = lastmod(page.items);
+      if (modified) urls.push({ loc: absoluteUrl(page.url, options.base), lastmod: modified });
+    }
+  }
+  const all = lastmod(collections.articles);
+  if (all) for (const index of options.indexes) urls.push({ loc: absoluteUrl(index, options.base), lastmod: all });
+  return urls;
+}
+
+/** Published articles dated within the window before `now` (none from the future), newest first. */
+export function newsUrls(articles: Article[], now: DateTime, options: { base: string; timezone: string } & Pick<Options, "newsWindowHours" | "newsLimit">): NewsUrl[] {
+  const since = now.minus({ hours: options.newsWindowHours });
+  return published(articles)
+    .filter((a) => a.date.instant > since && a.date.instant <= now)
+    .sort((a, b) => b.date.instant.toMillis() - a.date.instant.toMillis())
+    .slice(0, options.newsLimit)
+    .map((a) => ({ loc: absoluteUrl(a.url, options.base), title: a.title, publicationDate: isoInstant(a.date, options.timezone) }));
+}
+
+export function sitemapsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "site"> & Partial<Options>) {
+  const { site, now, layouts, ...news }: Options = { ...defaults, ...userOptions };
+  const options = { base: siteBase(site), timezone: site.timezone, ...news };
+  // the dev server rebuilds after every save: the same listing pages (objects) and the same article
+  // URLs and changes, in order, give the same sitemap
+  let last: { articles: Article[]; lists: unknown[]; urls: SitemapUrl[] } | undefined;
+  const same = (a: Article, b: Article) => a === b || (a.url === b.url && publishedChange(a) === publishedChange(b));
+  eleventyConfig.addFilter("sitemapUrls", (collections: Record<string, unknown> & { articles: Article[] }) => {
+    const { articles } = collections;
+    const lists = listingCollections(collections).map((name) => collections[name]);
+    if (last?.articles.length === articles.length && last.lists.every((list, i) => list === lists[i]) && last.articles.every((a, i) => same(a, articles[i]!))) return last.urls;
+    last = { articles: [...articles], lists, urls: sitemapUrls(collections, options) };
+    return last.urls;
+  });
+  eleventyConfig.addFilter("newsUrls", (articles: Article[]) => newsUrls(articles, now(), options));
+
+  // The dev server leaves the sitemaps alone after an edit that changed no article's dates or
+  // headline (src/site/changes.ts): each is a one-page pagination it can select.
+  const documents = { sitemap: { url: "/sitemap.xml" }, news: { url: "/news-sitemap.xml" }, robots: { url: "/robots.txt" } };
+  eleventyConfig.on("articles.loaded", ({ replaced }: ArticlesLoaded) => {
+    const dated = [...(replaced ?? [])].some(([before, after]) => publishedChange(before) !== publishedChange(after));
+    const retitled = [...(replaced ?? [])].some(([before, after]) => before.title !== after.title);
+    if (dated) changedPages.touch(documents.sitemap);
+    if (dated || retitled) changedPages.touch(documents.news);
+  });
+  const page = (name: keyof typeof documents, layout: string, imports: string[]) =>
+    eleventyConfig.addTemplate(`sitemaps/${name}.njk`, "", {
+      layout, eleventyImport: { collections: imports }, eleventyExcludeFromCollections: true,
+      pagination: { data: "documents", size: 1, alias: "document", before: (pages: { url: string }[]) => changedPages.wholeSitePages(pages) },
+      documents: [documents[name]],
+      permalink: documents[name].url,
+      sitemaps: { index: absoluteUrl(documents.sitemap.url, options.base), news: absoluteUrl(documents.news.url, options.base) },
+      publication: { name: site.publisher, language: site.language },
+    });
+  page("sitemap", layouts.sitemap, COLLECTIONS.filter((name) => name === "articles" || name.endsWith("Pages")));
+  page("news", layouts.news, ["articles"]);
+  page("robots", layouts.robots, []);
+}
