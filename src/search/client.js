@@ -17,7 +17,7 @@ if (results) addEventListener("DOMContentLoaded", () => {
     const ui = new window.PagefindUI({
       element: results,
       baseUrl,
-      // a large archive is indexed in parts (src/search-index.ts): the older ones join each search
+      // a large archive is indexed in parts (src/search/records.ts): the older ones join each search
       mergeIndex: (archiveBundles ?? "").split(" ").filter(Boolean).map((bundlePath) => ({ bundlePath })),
       showImages: false,
       showSubResults: false,
