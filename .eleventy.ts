@@ -12,6 +12,7 @@ import { storiesPlugin } from "./src/render/story.ts";
 import { partialsPlugin } from "./src/render/partials.ts";
 import { imagesPlugin } from "./src/render/images.ts";
 import { readingTimePlugin } from "./src/render/reading-time.ts";
+import { securityPolicyPlugin } from "./src/render/security-policy.ts";
 import { urlsPlugin } from "./src/syndication/urls.ts";
 import { feedsPlugin } from "./src/syndication/feeds.ts";
 import { sitemapsPlugin } from "./src/syndication/sitemaps.ts";
@@ -34,12 +35,13 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(articlesPlugin, { timezone: site.timezone, pageSize: site.pageSize, homeTitle: site.title });
   eleventyConfig.addPlugin(pagesPlugin);
 
-  // Render: stories, the partials' macros, responsive images, reading time, static assets
+  // Render: stories, the partials' macros, responsive images, reading time, static assets, each page's CSP
   eleventyConfig.addPlugin(storiesPlugin);
   eleventyConfig.addPlugin(partialsPlugin);
   eleventyConfig.addPlugin(imagesPlugin);
   eleventyConfig.addPlugin(readingTimePlugin);
   eleventyConfig.addPassthroughCopy({ "_includes/assets": "assets" });
+  eleventyConfig.addPlugin(securityPolicyPlugin);
 
   // Syndication: absolute URLs, feeds, sitemaps + robots.txt, head metadata
   eleventyConfig.addPlugin(urlsPlugin, { site });

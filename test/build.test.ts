@@ -21,7 +21,7 @@ describe("building a site", () => {
     expect(html).toContain("approved by a federal national security committee.</p>");
     expect(html).not.toContain("Please enter your comment");
     // every paragraph of the wire copy, exactly, between the dateline line and the site boilerplate
-    const wire = readFileSync(path.join(PROJECT, "../shared/seeds/wechat-ban-wire-story.txt"), "utf8").split(/\n\s*\n/).map((p) => p.trim());
+    const wire = readFileSync(path.join(PROJECT, "test/fixtures/wechat-ban-wire-story.txt"), "utf8").split(/\n\s*\n/).map((p) => p.trim());
     const story = wire.slice(wire.indexOf("New York, United States:") + 1, wire.indexOf("Please enter your comment!")).filter((p) => !p.startsWith("–"));
     expect(story.length).toBe(22);
     for (const paragraph of story) expect(html).toContain(`<p>${paragraph}</p>`);

@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { liftEmbargo } from "../src/site/articles.ts";
 import { parseArticle } from "../src/content/load.ts";
 import { portFrom } from "../src/serve/dev-server.ts";
 import { DateTime } from "luxon";
-import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
+import { ARTIFACTS, hasChromium, launchBrowser, openWatched, type WatchedPage } from "./browser.ts";
 import { article, makeFixture, PINNED_ENV, validFields, type Fixture } from "./fixture.ts";
 
 describe("dev server settings", () => {
@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
   let site: Fixture;
   let server: ReturnType<typeof startDevServer>;
   let browser: Browser;
-  let page: Page;
+  let page: WatchedPage;
   let origin: string;
   const get = async (url: string) => {
     const response = await fetch(origin + url);
@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     server = startDevServer(site.root, port);
     [browser] = await Promise.all([launchBrowser(), server.waitFor(/Server at http:\/\/localhost:\d+/, 90_000)]);
     expect(server.output()).toContain(`localhost:${port}/`);
-    page = await browser.newPage();
+    page = await openWatched(browser, `${origin}/`);
   }, 120_000);
 
   afterAll(async () => {
@@ -198,5 +198,8 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     expect(await panel.count()).toBe(0);
     await server.waitFor(/all problems fixed/, 5000);
     expect(server.child.exitCode).toBeNull();
+    // the panel, the live reload and every page the dev server built ran under the pages' policy
+    expect((await get(BRIDGE_URL)).html).toMatch(/<head>\s*<meta http-equiv="Content-Security-Policy" content="default-src 'self';/);
+    expect(await page.problems()).toEqual([]);
   }, 90_000);
 });

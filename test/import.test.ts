@@ -12,7 +12,7 @@ import { compileBoilerplate, parseWire, storyMarkdown, type WireStory } from "..
 import { runCommand } from "./commands.ts";
 import { makeFixture, PINNED_ENV, PROJECT } from "./fixture.ts";
 
-const SEED_WIRE = path.join(PROJECT, "../shared/seeds/wechat-ban-wire-story.txt");
+const SEED_WIRE = path.join(PROJECT, "test/fixtures/wechat-ban-wire-story.txt");
 const SEED_ARTICLE = "articles/2020/wechat-ban-blocked.md";
 const boilerplate = compileBoilerplate(boilerplateData);
 const now = DateTime.fromISO(PINNED_ENV.BUILD_NOW);

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { XMLParser } from "fast-xml-parser";
@@ -6,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseArticle, type Article } from "../src/content/load.ts";
 import { newsUrls } from "../src/syndication/sitemaps.ts";
 import { article, makeFixture, PINNED_ENV, validFields, type Fixture } from "./fixture.ts";
+import { validateXml } from "./xml-schemas.ts";
 
 const BASE = "https://newsroom.example";
 const xml = new XMLParser({ isArray: (name) => name === "url" });
@@ -29,7 +29,7 @@ describe("sitemaps on a fixture site with a pinned BUILD_NOW", () => {
   }, 60_000);
 
   it("lists every published page in sitemap.xml with an absolute loc and lastmod = updated or published", () => {
-    execFileSync("xmllint", ["--noout", path.join(site.root, "_site/sitemap.xml")], { stdio: "pipe" });
+    validateXml(path.join(site.root, "_site/sitemap.xml"), "sitemap.xsd");
     const urls = xml.parse(site.read("_site/sitemap.xml")).urlset.url as Node[];
     const lastmod = Object.fromEntries(urls.map((u) => [u.loc, u.lastmod]));
     expect(lastmod).toEqual({
@@ -58,7 +58,7 @@ describe("sitemaps on a fixture site with a pinned BUILD_NOW", () => {
 
   it("puts only articles of the 48 hours before BUILD_NOW in news-sitemap.xml, newest first, with the news: fields", () => {
     const text = site.read("_site/news-sitemap.xml");
-    execFileSync("xmllint", ["--noout", path.join(site.root, "_site/news-sitemap.xml")], { stdio: "pipe" });
+    validateXml(path.join(site.root, "_site/news-sitemap.xml"), "sitemap.xsd");
     expect(text).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
     const urls = xml.parse(text).urlset.url as Node[];
     expect(urls.map((u) => u.loc)).toEqual([`${BASE}/2026/01/01/fresh/`, `${BASE}/2025/12/30/edge/`]);

@@ -8,6 +8,8 @@ export interface Options {
   port: number;
   /** Where the page script asks for the current problems; served by the dev server, never built. */
   statusPath: string;
+  /** The panel script itself, a file of the dev server's (no inline script: the pages' policy forbids it). */
+  scriptPath: string;
   /** Only `eleventy --serve` gets the panel script and the server settings. */
   enabled: boolean;
 }
@@ -20,6 +22,7 @@ export function portFrom(value: string | undefined): number | undefined {
 export const defaults: Options = {
   port: portFrom(process.env.PORT) ?? 8080,
   statusPath: "/.dev/problems.json",
+  scriptPath: "/.dev/problems.js",
   enabled: process.env.ELEVENTY_RUN_MODE === "serve",
 };
 
@@ -38,13 +41,13 @@ export function reportProblems(problems: Problem[]): void {
 export const currentProblems = (): readonly Problem[] => current;
 
 /**
- * The panel script added to every page the dev server builds. It asks for the problems on each
+ * The panel script every page the dev server builds loads. It asks for the problems on each
  * load (the dev server reloads the page after every build) and shows any other build error the
  * server broadcasts; text goes in with textContent, so nothing in a problem is read as HTML.
+ * Its styles are set through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' allows.
  */
 export function panelScript(statusPath: string): string {
-  return `<script type="module" data-dev-problems>
-const show = (heading, lines) => {
+  return `const show = (heading, lines) => {
   document.getElementById("dev-problems")?.remove();
   if (!lines.length) return;
   const panel = document.createElement("aside");
@@ -65,7 +68,7 @@ new WebSocket(location.origin.replace(/^http/, "ws")).addEventListener("message"
   const data = JSON.parse(event.data);
   if (data.type === "eleventy.error") show("The build failed: fix it and save", [JSON.parse(data.error).message]);
 });
-</script>`;
+`;
 }
 
 export function devServerPlugin(eleventyConfig: EleventyConfig, userOptions: Partial<Options> = {}) {
@@ -73,6 +76,7 @@ export function devServerPlugin(eleventyConfig: EleventyConfig, userOptions: Par
   // the articles plugin leaves out a dev build's broken articles and reports them (src/site/articles.ts)
   eleventyConfig.on("articles.problems", reportProblems);
   if (!options.enabled) return;
+  const script = panelScript(options.statusPath);
   eleventyConfig.setServerOptions({
     port: options.port, // `--port` on the command line still wins
     // a full reload on every build re-runs the panel script; DOM diffing would leave a stale panel
@@ -82,13 +86,17 @@ export function devServerPlugin(eleventyConfig: EleventyConfig, userOptions: Par
         headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
         body: JSON.stringify({ problems: current.map(formatProblem) }),
       }),
+      [options.scriptPath]: () => ({
+        headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" },
+        body: script,
+      }),
     },
   });
   // Eleventy waits 150 ms for a saved file to settle before rebuilding; editors save whole files
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
-  const script = panelScript(options.statusPath);
+  const tag = `<script type="module" src="${options.scriptPath}" data-dev-problems></script>`;
   eleventyConfig.addTransform("dev-problems-panel", function (content) {
     const html = this.page.outputPath?.toString().endsWith(".html") && content.includes("</body>");
-    return html ? content.replace("</body>", `${script}\n</body>`) : content;
+    return html ? content.replace("</body>", `${tag}\n</body>`) : content;
   });
 }
