@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentSecurityPolicy, withSecurityPolicy } from "../src/render/security-policy.ts";
+import { contentSecurityPolicy, defaults, securityPolicyTags } from "../src/render/security-policy.ts";
 import { startStaticServer, type StaticServer } from "../src/serve/static-server.ts";
 import { hasChromium, launchBrowser, openWatched } from "./browser.ts";
 import type { Fixture } from "./fixture.ts";
@@ -20,17 +20,19 @@ describe("the Content-Security-Policy of a page", () => {
     expect(contentSecurityPolicy('<img src="https://media.example/a.jpg" alt="A">')).toContain("img-src 'self' https:;");
     expect(contentSecurityPolicy('<picture><source srcset="https://media.example/a.avif"></picture>')).toContain("img-src 'self' https:;");
     expect(contentSecurityPolicy('<img src="/img/a.jpg" alt="A"> <a href="https://media.example/">link</a>')).toContain("img-src 'self';");
+    // a build in which every picture was fetched does not search its pages for one
+    expect(contentSecurityPolicy('<img src="https://media.example/a.jpg" alt="A">', {}, defaults.base, false)).toContain("img-src 'self';");
   });
 
-  it("allows WebAssembly only on a page that loads Pagefind", () => {
-    expect(contentSecurityPolicy('<script src="/pagefind/pagefind-ui.js" defer></script>')).toContain("script-src 'self' 'wasm-unsafe-eval';");
-    expect(contentSecurityPolicy('<p>We use /pagefind/pagefind-ui.js for search</p>')).not.toContain("wasm");
+  it("allows WebAssembly only on a page whose data asks for it", () => {
+    expect(contentSecurityPolicy("<main></main>", { wasm: true })).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(contentSecurityPolicy('<script src="/pagefind/pagefind-ui.js"></script>')).not.toContain("wasm");
   });
 
-  it("goes first in <head>, with the referrer policy, and leaves anything without a <head> alone", () => {
-    const html = withSecurityPolicy('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>');
-    expect(html).toMatch(/^<!DOCTYPE html><html><head>\n<meta http-equiv="Content-Security-Policy" content="[^"]+">\n<meta name="referrer" content="strict-origin-when-cross-origin"><meta charset="utf-8">/);
-    expect(withSecurityPolicy("<feed></feed>")).toBe("<feed></feed>");
+  it("comes as the policy and the referrer policy, ready to go first in <head>", () => {
+    expect(securityPolicyTags(undefined, "<p>Story</p>")).toBe(
+      `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy("")}">\n<meta name="referrer" content="strict-origin-when-cross-origin">`,
+    );
   });
 });
 
