@@ -8,6 +8,8 @@ import { markdownPlugin } from "./src/content/markdown.ts";
 import { datesPlugin } from "./src/content/dates.ts";
 import { articlesPlugin } from "./src/site/articles.ts";
 import { pagesPlugin } from "./src/site/listing-pages.ts";
+import { staticPagesPlugin } from "./src/site/static-pages.ts";
+import { redirectsPlugin } from "./src/site/redirects.ts";
 import { storiesPlugin } from "./src/render/story.ts";
 import { partialsPlugin } from "./src/render/partials.ts";
 import { imagesPlugin } from "./src/render/images.ts";
@@ -31,9 +33,11 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(datesPlugin, { timezone: site.timezone });
 
-  // Site: validated articles → collections and article pages; the listing pages
+  // Site: validated articles → collections and article pages; the listing pages; pages/; old addresses
   eleventyConfig.addPlugin(articlesPlugin, { timezone: site.timezone, pageSize: site.pageSize, homeTitle: site.title });
   eleventyConfig.addPlugin(pagesPlugin);
+  eleventyConfig.addPlugin(staticPagesPlugin);
+  eleventyConfig.addPlugin(redirectsPlugin);
 
   // Render: stories, the partials' macros, responsive images, reading time, static assets, each page's CSP
   eleventyConfig.addPlugin(storiesPlugin);

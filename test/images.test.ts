@@ -39,9 +39,9 @@ describe("the images an article refers to", () => {
     ]);
   });
 
-  it("refuses remote images, paths outside the project, files that are not pictures and body images without alt text", () => {
-    expect(check({ src: "https://example.com/a.jpg", alt: "x" }, "![](images/there.jpg)\n\n![x](../../../../etc/passwd.jpg)\n\n![x](images/notes.txt)")).toEqual([
-      expect.stringMatching(/^articles\/2025\/x\.md: image\.src: https:\/\/example\.com\/a\.jpg is a remote URL \(expected a path relative/),
+  it("refuses other schemes than http(s), paths outside the project, files that are not pictures and body images without alt text", () => {
+    expect(check({ src: "file:///etc/a.jpg", alt: "x" }, "![](images/there.jpg)\n\n![x](../../../../etc/passwd.jpg)\n\n![x](images/notes.txt)")).toEqual([
+      expect.stringMatching(/^articles\/2025\/x\.md: image\.src: file:\/\/\/etc\/a\.jpg is a file: address, which the site does not load pictures from \(expected a path relative/),
       expect.stringMatching(/^articles\/2025\/x\.md: body: image images\/there\.jpg has no alt text/),
       expect.stringMatching(/^articles\/2025\/x\.md: body: image \.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd\.jpg is outside the project/),
       expect.stringMatching(/^articles\/2025\/x\.md: body: image images\/notes\.txt is not a picture/),

@@ -6,13 +6,14 @@ import { makeFixture, PROJECT, type Fixture } from "./fixture.ts";
 
 export const SEED_URL = "/2020/09/20/wechat-ban-blocked/";
 
-/** A fixture holding every sample article under articles/, plus any extra files given. */
+/** A fixture holding every sample article under articles/ and the static pages of pages/, plus any extra files given. */
 export function sampleSite(extra: Record<string, string> = {}): Fixture {
   const site = makeFixture(extra);
   const samples = path.join(PROJECT, "articles");
   for (const entry of readdirSync(samples, { withFileTypes: true })) {
     if (entry.isDirectory()) cpSync(path.join(samples, entry.name), path.join(site.root, "articles", entry.name), { recursive: true });
   }
+  cpSync(path.join(PROJECT, "pages"), path.join(site.root, "pages"), { recursive: true });
   return site;
 }
 

@@ -6,6 +6,8 @@ import type { DateTime } from "luxon";
 import { Document, isSeq } from "yaml";
 import { parseArticleDate } from "./dates.ts";
 import { loadArticles, parseArticle, type Article } from "./load.ts";
+import { siteAddress } from "./aliases.ts";
+import { parsePage, type StaticPage } from "./pages.ts";
 import type { Problem } from "./problems.ts";
 import { slugify } from "./slug.ts";
 
@@ -21,30 +23,37 @@ export interface ComposeOptions {
 export interface NewFields {
   title: string;
   date: string;
-  dateline: string;
+  /** Only a draft may go without one (the contract says so). */
+  dateline?: string;
   source: string;
   description?: string;
+  author?: string;
   tags?: string[];
+  image?: { src: string; alt: string; caption?: string };
+  aliases?: string[];
   draft?: true;
 }
 
 export type Composed = { file: string; text: string; article: Article } | { problems: Problem[] };
 
-export function frontMatterText(fields: NewFields): string {
+export function frontMatterText(fields: object): string {
   const doc = new Document(fields);
-  const tags = doc.get("tags", true);
-  if (isSeq(tags)) tags.flow = true; // tags: [WeChat, Courts], as the house style writes them
+  for (const key of ["tags", "aliases"]) {
+    const list = doc.get(key, true);
+    if (isSeq(list)) list.flow = true; // tags: [WeChat, Courts], as the house style writes them
+  }
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /**
  * The file an article would be written to and its full text, or the problems the build would
  * report for it (same parser, same messages), including a URL another article already uses.
+ * The file is named for `fileSlug` when given (an imported post keeps its slug), else the title.
  */
-export function composeArticle(fields: NewFields, body: string, options: ComposeOptions, takenUrls: Map<string, string>): Composed {
+export function composeArticle(fields: NewFields, body: string, options: ComposeOptions, takenUrls: Map<string, string>, fileSlug?: string): Composed {
   const date = parseArticleDate(fields.date, options.timezone);
   const year = typeof date === "string" ? "undated" : String(date.instant.setZone(options.timezone).year);
-  const slug = slugify(fields.title);
+  const slug = fileSlug ?? slugify(fields.title);
   const file = path.posix.join(options.dir.split(path.sep).join("/"), year, `${slug}.md`);
   if (!slug) return { problems: [{ file, field: "title", message: "gives an empty URL slug (expected letters or digits)" }] };
   const text = `---\n${frontMatterText(fields)}---\n\n${body.trim()}\n`;
@@ -58,12 +67,34 @@ export function composeArticle(fields: NewFields, body: string, options: Compose
   return { file, text, article: parsed.article };
 }
 
-/** URL → file of every article that loads; invalid ones are `npm run check`'s business. */
+/** A static page's fields (src/content/pages.ts), in the order editors read them. */
+export interface NewPageFields {
+  title: string;
+  description?: string;
+  slug: string;
+  aliases?: string[];
+}
+
+/** A static page's file (<pagesDir>/<slug>.md) and text, or the problems the pages' own parser reports. */
+export function composePage(fields: NewPageFields, body: string, pagesDir: string, takenUrls: Map<string, string>): { file: string; text: string; page: StaticPage } | { problems: Problem[] } {
+  const file = path.posix.join(pagesDir.split(path.sep).join("/"), `${fields.slug}.md`);
+  const text = `---\n${frontMatterText(fields)}---\n\n${body.trim()}\n`;
+  const parsed = parsePage(file, text);
+  if ("problems" in parsed) return parsed;
+  const owner = takenUrls.get(parsed.page.url);
+  const site = siteAddress(parsed.page.url);
+  if (site || (owner && owner !== file)) {
+    return { problems: [{ file, field: "slug", message: `gives URL ${parsed.page.url}, ${site ? `an address of ${site}` : `already used by ${owner}`} (expected another slug)` }] };
+  }
+  return { file, text, page: parsed.page };
+}
+
+/** URL → file of every article and static page that loads; invalid ones are `npm run check`'s business. */
 export async function takenUrls(options: ComposeOptions): Promise<Map<string, string>> {
   const exists = await stat(path.join(options.root, options.dir)).then((s) => s.isDirectory(), () => false);
   if (!exists) return new Map();
-  const { articles } = await loadArticles(options);
-  return new Map(articles.map((a) => [a.url, a.file]));
+  const { articles, pages } = await loadArticles(options);
+  return new Map([...articles, ...pages].map((a) => [a.url, a.file]));
 }
 
 export const fileExists = (root: string, file: string) =>

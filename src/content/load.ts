@@ -4,15 +4,15 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import type { z } from "zod";
 import { parseArticleDate, type ArticleDate } from "./dates.ts";
 import { firstParagraphText } from "./markdown.ts";
 import { frontMatterSchema, FIELDS, type FrontMatter } from "./schema.ts";
 import { parseYaml, splitFrontMatter } from "./frontmatter.ts";
 import { slugify } from "./slug.ts";
-import { closest } from "./suggest.ts";
-import { imageProblems, imageRefs, type ImageRef } from "./image-refs.ts";
-import type { Problem } from "./problems.ts";
+import { imageProblems, imageRefs, isRemote, type ImageRef } from "./image-refs.ts";
+import { describeIssue, type Problem } from "./problems.ts";
+import { aliasCollisions } from "./aliases.ts";
+import { loadPages, type StaticPage } from "./pages.ts";
 
 export interface Tag {
   name: string;
@@ -28,16 +28,20 @@ export interface Article extends Omit<FrontMatter, "date" | "updated" | "tags"> 
   tags: Tag[];
   description: string;
   slug: string;
-  /** The dateline split at its last comma: "New York" and "United States". */
-  place: { city: string; country: string };
+  /** The dateline split at its last comma: "New York" and "United States"; none for a draft without a dateline. */
+  place: { city: string; country: string } | undefined;
   /** Site-relative URL without the path prefix: /2020/09/20/slug/ */
   url: string;
   status: "published" | "draft" | "embargoed";
+  /** Pictures given as http(s) addresses, fetched by the build (src/render/remote-images.ts). */
+  remoteImages: ImageRef[];
 }
 
 export interface LoadOptions {
   root: string;
   dir?: string;
+  /** The static pages' folder (src/content/pages.ts), loaded and checked with the articles. */
+  pagesDir?: string;
   timezone: string;
   now: DateTime;
   /**
@@ -50,6 +54,8 @@ export interface LoadOptions {
 export interface LoadResult {
   /** Every valid article, drafts and embargoed ones included, newest first. */
   articles: Article[];
+  /** Every valid static page, in file-name order. */
+  pages: StaticPage[];
   problems: Problem[];
 }
 
@@ -100,7 +106,9 @@ export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
     } else problems.push(...result.problems);
   }
   problems.push(...urlCollisions(articles));
-  return { articles: newestFirst(articles), problems };
+  const { pages, problems: pageProblems } = await loadPages(options.root, options.pagesDir);
+  problems.push(...pageProblems, ...aliasCollisions([...articles, ...pages]));
+  return { articles: newestFirst(articles), pages, problems };
 }
 
 const cacheKey = (root: string, file: string) => `${root}\0${file}`;
@@ -127,7 +135,7 @@ export function parseArticle(file: string, raw: string, options: Pick<LoadOption
     return fail("front matter", `YAML syntax error at line ${yaml.line}, column ${yaml.column}: ${yaml.error} (expected valid YAML)`);
   }
   const result = frontMatterSchema.safeParse(yaml.data);
-  if (!result.success) return { problems: result.error.issues.flatMap((issue) => describeIssue(file, issue)) };
+  if (!result.success) return { problems: result.error.issues.flatMap((issue) => describeIssue(file, issue, FIELDS)) };
   const fm = result.data;
   if (!split.body.trim()) return fail("body", "is empty (expected the story text after the front matter)");
 
@@ -148,6 +156,7 @@ export function parseArticle(file: string, raw: string, options: Pick<LoadOption
   if (problems.length || typeof date !== "object" || typeof updated === "string") return { problems };
 
   const local = date.instant.setZone(options.timezone);
+  const images = imageRefs(fm.image, split.body);
   const article: Article = {
     ...fm,
     file,
@@ -156,11 +165,12 @@ export function parseArticle(file: string, raw: string, options: Pick<LoadOption
     tags: dedupeBySlug(tags),
     description: fm.description ?? firstParagraphText(split.body),
     slug,
-    place: splitDateline(fm.dateline),
+    place: fm.dateline === undefined ? undefined : splitDateline(fm.dateline),
     url: `/${local.toFormat("yyyy/MM/dd")}/${slug}/`,
     status: fm.draft ? "draft" : date.instant > options.now ? "embargoed" : "published",
+    remoteImages: images.filter((ref) => isRemote(ref.src)),
   };
-  return { article, images: imageRefs(fm.image, split.body) };
+  return { article, images };
 }
 
 /** Newest first; articles of the same instant stay in file order. Numbers compared, not luxon dates. */
@@ -172,7 +182,7 @@ function newestFirst(articles: Article[]): Article[] {
   return order.map((i) => articles[i]!);
 }
 
-function splitDateline(dateline: string): Article["place"] {
+function splitDateline(dateline: string): NonNullable<Article["place"]> {
   const comma = dateline.lastIndexOf(",");
   return { city: dateline.slice(0, comma).trim(), country: dateline.slice(comma + 1).trim() };
 }
@@ -180,18 +190,6 @@ function splitDateline(dateline: string): Article["place"] {
 function dedupeBySlug(tags: Tag[]): Tag[] {
   const seen = new Set<string>();
   return tags.filter((t) => !seen.has(t.slug) && seen.add(t.slug));
-}
-
-function describeIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
-  if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => {
-      const guess = closest(key, FIELDS);
-      const hint = guess ? `did you mean "${guess}"?` : `expected one of ${FIELDS.join(", ")}`;
-      return { file, field: key, message: `is not a known field (${hint})` };
-    });
-  }
-  const field = issue.path.length ? issue.path.map(String).join(".") : "front matter";
-  return [{ file, field, message: issue.message }];
 }
 
 function urlCollisions(articles: Article[]): Problem[] {

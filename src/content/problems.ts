@@ -1,5 +1,7 @@
 // What is wrong with an article, as the build, `npm run check` and the dev server's panel print it:
 // one line per problem, naming the file and the field, so an editor can go straight to it.
+import type { z } from "zod";
+import { closest } from "./suggest.ts";
 
 export interface Problem {
   file: string;
@@ -16,4 +18,17 @@ export class ArticleProblems extends Error {
     super(`Articles have ${count}; nothing was written:\n${problems.map(formatProblem).join("\n")}`);
     this.name = "ArticleProblems";
   }
+}
+
+/** A schema issue as problem lines; an unknown field gets a "did you mean" from `fields`. */
+export function describeIssue(file: string, issue: z.core.$ZodIssue, fields: readonly string[]): Problem[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => {
+      const guess = closest(key, fields);
+      const hint = guess ? `did you mean "${guess}"?` : `expected one of ${fields.join(", ")}`;
+      return { file, field: key, message: `is not a known field (${hint})` };
+    });
+  }
+  const field = issue.path.length ? issue.path.map(String).join(".") : "front matter";
+  return [{ file, field, message: issue.message }];
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { dateProblem, DATE_FORMS } from "./dates.ts";
 import { isSlug } from "./slug.ts";
+import { aliasProblem, ALIAS_FORM } from "./aliases.ts";
 
 /** "is a number (expected …)" — what the editor wrote, then what the contract wants. */
 function describe(input: unknown): string {
@@ -41,7 +42,8 @@ const source = z.union(
   expecting("a name like AFP, or { name, url }"),
 );
 
-const dateline = text('"City, Country", e.g. "New York, United States"').refine(
+const DATELINE_FORM = '"City, Country", e.g. "New York, United States"';
+const dateline = text(DATELINE_FORM).refine(
   (value) => /^[^,]+(,[^,]+)*,\s*[^,\s][^,]*$/.test(value),
   { error: (issue) => `${describe(issue.input)}, with no country (expected "City, Country", e.g. "New York, United States")` },
 );
@@ -56,10 +58,22 @@ const image = z.strictObject(
   expecting("{ src, alt, caption?, credit? }"),
 );
 
+// Old addresses that redirect here (src/content/aliases.ts says what a path may be)
+const aliases = z
+  .array(
+    z.string(expecting(ALIAS_FORM)).superRefine((raw, ctx) => {
+      const problem = aliasProblem(raw);
+      if (problem) ctx.addIssue({ code: "custom", message: `${describe(raw)}, ${problem}` });
+    }),
+    expecting(`a list of old addresses, e.g. aliases: [/2019/03/04/old-slug/]`),
+  )
+  .default([]);
+
 export const frontMatterSchema = z.strictObject({
   title: text("the headline as text"),
   date: dateString,
-  dateline,
+  // optional here, required below unless the article is a draft (an imported post may have none yet)
+  dateline: dateline.optional(),
   source,
   description: text("a one- or two-sentence standfirst").optional(),
   author: z
@@ -76,6 +90,12 @@ export const frontMatterSchema = z.strictObject({
       error: (issue) => `${describe(issue.input)}, not a slug (expected lowercase letters, digits and hyphens, e.g. wechat-ban)`,
     })
     .optional(),
+  aliases,
+}).refine((fm) => fm.dateline !== undefined || fm.draft === true, {
+  path: ["dateline"],
+  message: `is missing (expected ${DATELINE_FORM})`,
+  // checked even when other fields have problems, so every problem is reported at once
+  when: (payload) => typeof payload.value === "object" && payload.value !== null,
 });
 
 /** The front matter as an editor wrote it, after normalisation (source → object, author → list). */
@@ -83,3 +103,14 @@ export type FrontMatter = z.output<typeof frontMatterSchema>;
 export type ArticleImage = NonNullable<FrontMatter["image"]>;
 export type ArticleSource = FrontMatter["source"];
 export const FIELDS = Object.keys(frontMatterSchema.shape) as (keyof FrontMatter)[];
+
+/** The static pages' contract (pages/: About, Contact…): a title, and the article's rules for the rest. */
+export const pageSchema = z.strictObject({
+  title: text("the page title as text"),
+  description: text("a one- or two-sentence summary for search results").optional(),
+  slug: frontMatterSchema.shape.slug,
+  aliases,
+});
+
+export type PageFrontMatter = z.output<typeof pageSchema>;
+export const PAGE_FIELDS = Object.keys(pageSchema.shape) as (keyof PageFrontMatter)[];

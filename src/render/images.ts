@@ -3,13 +3,17 @@
 // load. Markup is written where the image is rendered (a filter and a Markdown rule), not by an
 // HTML transform: re-parsing every page to find three pictures cost a quarter of a large build.
 // Encoded files live in .cache/images/ between builds and the ones in use are copied to the output.
+// A picture given as an http(s) address is fetched first (src/render/remote-images.ts).
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import type { Article } from "../content/load.ts";
-import { resolveImage } from "../content/image-refs.ts";
+import type { ArticlesLoaded } from "../site/articles.ts";
+import { isRemote, resolveImage } from "../content/image-refs.ts";
 import { markdown } from "../content/markdown.ts";
+import { remoteImageHtml, remotePictures, type HasRemoteImages, type Options as RemoteOptions } from "./remote-images.ts";
+import { noteRemotePicture } from "./security-policy.ts";
 
 export interface Options {
   widths: number[];
@@ -21,6 +25,8 @@ export interface Options {
   /** `sizes` for an image in the text column; layouts pass their own for other places. */
   sizes: string;
   root: string;
+  /** Fetching pictures given as addresses: timeout, cache folder… (src/render/remote-images.ts). */
+  remote: Partial<RemoteOptions>;
 }
 
 export const defaults: Options = {
@@ -30,16 +36,18 @@ export const defaults: Options = {
   urlPath: "/img/",
   sizes: "(min-width: 46rem) 42rem, 100vw",
   root: process.cwd(),
+  remote: {},
 };
 
-/** An article's front-matter image as a project-root path, which resolves the same from any page. */
+/** An article's front-matter image as a project-root path, which resolves the same from any page (an address stays one). */
 export function imageSource(article: Pick<Article, "file" | "image">): string {
   if (!article.image) return "";
+  if (isRemote(article.image.src)) return article.image.src;
   return path.posix.join("/", path.posix.dirname(article.file), article.image.src);
 }
 
 export function imagesPlugin(eleventyConfig: EleventyConfig, options: Partial<Options> = {}) {
-  const { widths, formats, cacheDir, urlPath, sizes, root } = { ...defaults, ...options };
+  const { widths, formats, cacheDir, urlPath, sizes, root, remote } = { ...defaults, ...options };
   const imageOptions = {
     widths,
     formats,
@@ -51,33 +59,63 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, options: Partial<Op
   const encoding = new Map<string, Promise<unknown>>();
   const used = new Set<string>();
 
+  const encode = (file: string) => {
+    if (!encoding.has(file)) encoding.set(file, Image(file, imageOptions));
+    return encoding.get(file)!;
+  };
+
   /** `<picture>` markup for a project file; encoding starts now and is awaited after the build. */
   function picture(file: string, attributes: Record<string, string>): string {
     // statsSync gives the same file names as the encoder without waiting for it
     // https://www.11ty.dev/docs/plugins/image/#synchronous-shortcode
     const metadata = Image.statsSync(file, imageOptions);
-    if (!encoding.has(file)) encoding.set(file, Image(file, imageOptions));
+    void encode(file);
     for (const renditions of Object.values(metadata)) for (const { filename } of renditions) used.add(filename);
     return Image.generateHTML(metadata, { loading: "lazy", decoding: "async", sizes, ...attributes });
   }
 
+  /** A picture given as an address: its fetched copy's `<picture>`, or the address as it is. */
+  const remotePicture = (url: string, attributes: Record<string, string>) => {
+    const file = remotePictures.file(url);
+    if (file) return picture(file, attributes);
+    noteRemotePicture(); // this page's Content-Security-Policy must allow https: pictures
+    return remoteImageHtml(url, attributes);
+  };
+
+  // Remote pictures are fetched and encoded before any page is rendered, so a page only ever names
+  // renditions that exist; one that fails (unreadable too) is shown from its address
+  remotePictures.configure({ root, ...remote });
+  const check = async (file: string) => {
+    try {
+      Image.statsSync(file, imageOptions);
+    } catch {
+      throw new Error("not a picture");
+    }
+    if (!(await encode(file))) throw new Error("not a picture");
+  };
+  eleventyConfig.on("articles.loaded", ({ articles, pages }: ArticlesLoaded) => remotePictures.prepare([...articles, ...pages], check));
+  /** For the Content-Security-Policy: whether a page showing these articles/pages shows a picture from another site. */
+  eleventyConfig.addFilter("usesRemoteImages", (records: HasRemoteImages | HasRemoteImages[] | undefined) =>
+    remotePictures.stillRemote([records ?? []].flat()));
+
   eleventyConfig.addFilter("imageSource", imageSource);
-  eleventyConfig.addFilter("picture", (src: string, alt: string, lead = false, customSizes = "") =>
-    picture(path.join(root, src), {
-      alt,
-      ...(lead ? { loading: "eager", fetchpriority: "high" } : {}),
-      ...(customSizes ? { sizes: customSizes } : {}),
-    }),
-  );
+  eleventyConfig.addFilter("picture", (src: string, alt: string, lead = false, customSizes = "") => {
+    const attributes = { alt, ...(lead ? { loading: "eager", fetchpriority: "high" } : {}), ...(customSizes ? { sizes: customSizes } : {}) };
+    return isRemote(src) ? remotePicture(src, attributes) : picture(path.join(root, src), attributes);
+  });
 
   // Markdown images in an article's story (Eleventy passes the page data as markdown-it's env)
   const plainImage = markdown.renderer.rules.image!;
   markdown.renderer.rules.image = (tokens, index, mdOptions, env, self) => {
     const token = tokens[index]!;
-    const article = (env as { article?: Article } | undefined)?.article;
-    const file = article && resolveImage(article.file, String(token.attrGet("src") ?? ""), root);
+    // an article's or static page's text; feeds render their own pictures (src/syndication/feed-content.ts)
+    const article = (env as { article?: Pick<Article, "file"> } | undefined)?.article;
+    const src = String(token.attrGet("src") ?? "");
+    const alt = () => self.renderInlineAsText(token.children ?? [], mdOptions, env);
+    if (article && isRemote(src)) return remotePicture(src, { alt: alt() });
+    const file = article && resolveImage(article.file, src, root);
     if (!file) return plainImage(tokens, index, mdOptions, env, self);
-    return picture(file, { alt: self.renderInlineAsText(token.children ?? [], mdOptions, env) });
+    return picture(file, { alt: alt() });
   };
 
   // https://www.11ty.dev/docs/events/#eleventy-after

@@ -9,6 +9,7 @@ import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import { postInBatches, WorkerResults } from "../runtime/workers.ts";
 import type { Article } from "../content/load.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
+import type { StaticPage } from "../content/pages.ts";
 import { splitFrontMatter } from "../content/frontmatter.ts";
 import { markdown } from "../content/markdown.ts";
 import { countText, rememberCount, type TextCount } from "./reading-time.ts";
@@ -28,8 +29,9 @@ export function storyBody(article: Article, root: string, ahead?: StoriesAhead):
 }
 
 /**
- * The page body filter `storyBody`: the story rendered by the project's Markdown, never by a
- * template engine. A production build starts a worker that renders the stories ahead.
+ * The page body filters `storyBody` and `pageBody`: the story (or static page) rendered by the
+ * project's Markdown, never by a template engine. A production build starts a worker that renders
+ * the stories ahead.
  */
 export function storiesPlugin(eleventyConfig: EleventyConfig) {
   let root = process.cwd();
@@ -43,6 +45,8 @@ export function storiesPlugin(eleventyConfig: EleventyConfig) {
     ahead = undefined;
   });
   eleventyConfig.addFilter("storyBody", (article: Article) => storyBody(article, root, ahead));
+  // a static page's text (src/site/static-pages.ts): the same Markdown, pictures resolved beside its file
+  eleventyConfig.addFilter("pageBody", (page: StaticPage) => markdown.render(storyMarkdown(page, root), { article: page }));
 }
 
 type Rendered = { file: string; html: string | null; count?: TextCount };

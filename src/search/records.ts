@@ -28,7 +28,7 @@ export interface IndexResult {
 
 export function searchInput(article: Article): SearchInput {
   const { file, url, title, description } = article;
-  const dateline = `${article.place.city}, ${article.place.country}`;
+  const dateline = article.place ? `${article.place.city}, ${article.place.country}` : ""; // "": a draft without one
   return { file, url, title, description, tags: article.tags.map((t) => t.name), source: article.source.name, dateline, date: article.date.instant.toUTC().toISO() ?? "" };
 }
 
@@ -50,7 +50,7 @@ export function searchRecord(input: SearchInput, story: string, language: string
     language,
     content: `${input.title}\n${input.description}\n${plainText(story)}`,
     meta: { title: input.title },
-    filters: { tag: input.tags, source: [input.source], dateline: [input.dateline] },
+    filters: { tag: input.tags, source: [input.source], dateline: input.dateline ? [input.dateline] : [] },
     sort: { date: input.date },
   };
 }

@@ -23,12 +23,13 @@ export function startStaticServer(folder: string, prefix = "/", port = 0): Promi
   const root = path.resolve(folder); // a relative folder would fail the containment check below
   const base = prefix.endsWith("/") ? prefix : `${prefix}/`;
   const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const requested = new URL(request.url ?? "/", "http://localhost").pathname;
+    const pathname = decodeURIComponent(requested);
     let file = pathname.startsWith(base) ? path.join(root, pathname.slice(base.length)) : undefined;
     if (file && !file.startsWith(path.resolve(root))) file = undefined;
     if (file && existsSync(file) && statSync(file).isDirectory()) {
       if (!pathname.endsWith("/")) {
-        response.writeHead(301, { location: `${pathname}/` }).end();
+        response.writeHead(301, { location: `${requested}/` }).end(); // still encoded: a header holds no "ã"
         return;
       }
       file = path.join(file, "index.html");

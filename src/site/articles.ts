@@ -6,12 +6,15 @@ import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import { buildNow } from "../content/clock.ts";
 import { changedPages } from "./changes.ts";
 import { loadArticles, type Article } from "../content/load.ts";
+import type { StaticPage } from "../content/pages.ts";
 import { ArticleProblems, type Problem } from "../content/problems.ts";
 import { buildCollections, LISTING_PAGES, patchCollections, type Collections } from "./collections.ts";
 
 export interface Options {
   root: string;
   dir: string;
+  /** Static pages (src/site/static-pages.ts builds them), validated with the articles. */
+  pagesDir: string;
   timezone: string;
   pageSize: number;
   homeTitle: string;
@@ -31,6 +34,7 @@ const devRun = ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "");
 export const defaults: Omit<Options, "timezone" | "homeTitle"> = {
   root: process.cwd(),
   dir: "articles",
+  pagesDir: "pages",
   pageSize: 20,
   now: () => buildNow(),
   includeUnpublished: devRun,
@@ -47,6 +51,8 @@ export function liftEmbargo(article: Article, now: DateTime): Article {
 export interface ArticlesLoaded {
   /** The articles this build publishes (the dev server's drafts and embargoed ones included). */
   articles: Article[];
+  /** The static pages of pages/ (all built; a dev build leaves out those with problems). */
+  pages: StaticPage[];
   /** The dev server after an edit that moved no article (collections.ts): edited articles, old → new. */
   replaced?: Map<Article, Article>;
   /** Site-relative URLs of every page the articles make: theirs, then the listings'. */
@@ -90,7 +96,7 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
     loadNow = options.tolerateProblems ? (loadNow ?? now) : now;
     const changed = editedFiles;
     editedFiles = undefined;
-    const loaded = await loadArticles({ root: options.root, dir: options.dir, timezone: options.timezone, now: loadNow, changed });
+    const loaded = await loadArticles({ root: options.root, dir: options.dir, pagesDir: options.pagesDir, timezone: options.timezone, now: loadNow, changed });
     if (loaded.problems.length && !options.tolerateProblems) throw new ArticleProblems(loaded.problems);
     if (options.tolerateProblems) {
       if (options.onProblems) options.onProblems(loaded.problems);
@@ -104,7 +110,8 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
     if (patched) changedPages.limitTo(patched.touched);
     collections = patched?.collections ?? buildCollections(visible, options.timezone, options.pageSize, options.homeTitle);
     const pageUrls = [...visible, ...LISTING_PAGES.flatMap((name) => collections![name])].map((page) => page.url);
-    const event: ArticlesLoaded = { articles: visible, replaced: patched?.replaced, pageUrls, root: options.root, directories, runMode };
+    const pages = loaded.pages.filter((p) => !broken.has(p.file));
+    const event: ArticlesLoaded = { articles: visible, pages, replaced: patched?.replaced, pageUrls, root: options.root, directories, runMode };
     await eleventyConfig.emit("articles.loaded", event);
   });
 

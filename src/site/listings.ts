@@ -95,12 +95,13 @@ const cachedSlug = (name: string) => slugs.get(name) ?? slugs.set(name, slugify(
 
 /** The listing pages an article's source and dateline link to. */
 export const sourceUrl = (article: Pick<Article, "source">) => `/sources/${cachedSlug(article.source.name)}/`;
-export const datelineUrl = (article: Pick<Article, "dateline">) => `/datelines/${cachedSlug(article.dateline)}/`;
+export const datelineUrl = (article: Pick<Article, "dateline">) => (article.dateline ? `/datelines/${cachedSlug(article.dateline)}/` : "");
 
 const NAMES = {
   tag: (a: Article) => a.tags,
   source: (a: Article) => [{ name: a.source.name, slug: cachedSlug(a.source.name) }],
-  dateline: (a: Article) => [{ name: a.dateline, slug: cachedSlug(a.dateline) }],
+  // a draft without a dateline (shown only in the dev server) is in no dateline's list
+  dateline: (a: Article) => (a.dateline ? [{ name: a.dateline, slug: cachedSlug(a.dateline) }] : []),
 };
 
 /** Tag, source or dateline listings: A–Z summaries for the index page, and paginated lists. */

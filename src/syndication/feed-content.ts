@@ -5,18 +5,22 @@ import type { Token } from "markdown-it";
 import type { Article } from "../content/load.ts";
 import { postInBatches, WorkerResults } from "../runtime/workers.ts";
 import { storyMarkdown } from "../render/story.ts";
-import { resolveImage } from "../content/image-refs.ts";
+import { isRemote, resolveImage } from "../content/image-refs.ts";
+import { remotePictures } from "../render/remote-images.ts";
 import { markdown, stripXmlInvalid } from "../content/markdown.ts";
 import { renditionOf, type ImageFile } from "./seo.ts";
 import { absoluteUrl } from "./urls.ts";
 
-/** Makes every href/src of a story's tokens absolute; a picture beside the article goes to `picture`. */
+/** A picture as a feed shows it: our JPEG rendition, or an address kept as it is (no size). */
+type FeedPicture = Pick<ImageFile, "url"> & Partial<ImageFile>;
+
+/** Makes every href/src of a story's tokens absolute; a picture beside the article or at an http(s) address goes to `picture`. */
 function absolutize(tokens: Token[], pageUrl: string, base: string, picture: (token: Token, src: string) => void): void {
   for (const token of tokens) {
     const href = token.attrGet("href");
     if (href !== null) token.attrSet("href", absoluteUrl(String(href), base, pageUrl));
     const src = token.attrGet("src");
-    if (src !== null && token.type === "image" && !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(String(src))) picture(token, String(src));
+    if (src !== null && token.type === "image" && (isRemote(String(src)) || !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(String(src)))) picture(token, String(src));
     else if (src !== null) token.attrSet("src", absoluteUrl(String(src), base, pageUrl));
     if (token.children) absolutize(token.children, pageUrl, base, picture);
   }
@@ -24,17 +28,20 @@ function absolutize(tokens: Token[], pageUrl: string, base: string, picture: (to
 
 /**
  * The story's HTML as the article page shows it, every href/src absolute for readers off-site. A
- * picture beside the article becomes a JPEG rendition in the output (as the page's own would).
+ * picture beside the article becomes a JPEG rendition in the output (as the page's own would); one
+ * whose size `picture` cannot tell (a remote picture the build could not fetch) keeps its address.
  */
-export async function absoluteStoryHtml(body: string, pageUrl: string, base: string, picture: (src: string) => Promise<ImageFile>): Promise<string> {
+export async function absoluteStoryHtml(body: string, pageUrl: string, base: string, picture: (src: string) => Promise<FeedPicture>): Promise<string> {
   const env = {};
   const tokens = markdown.parse(body, env);
   const pending: Promise<void>[] = [];
   absolutize(tokens, pageUrl, base, (token, src) => {
     pending.push(picture(src).then((file) => {
       token.attrSet("src", file.url);
-      token.attrSet("width", String(file.width));
-      token.attrSet("height", String(file.height));
+      if (file.width && file.height) {
+        token.attrSet("width", String(file.width));
+        token.attrSet("height", String(file.height));
+      }
     }));
   });
   await Promise.all(pending);
@@ -87,9 +94,13 @@ export function storyHtml(article: Article, settings: { root: string; base: stri
   const fromWorker = html === undefined ? ahead?.take(article.file) : undefined;
   if (fromWorker !== undefined) rendered.set(article, (html = Promise.resolve(fromWorker)));
   if (html === undefined) {
-    // the loader has already checked that every picture is a readable file beside the article
-    html = absoluteStoryHtml(stripXmlInvalid(storyMarkdown(article, settings.root)), article.url, settings.base,
-      (src) => renditionOf(resolveImage(article.file, src, settings.root) ?? src, outputDir, settings.base));
+    // the loader has already checked that every picture is a readable file beside the article or an
+    // address; the images plugin has fetched the addresses (src/render/remote-images.ts)
+    const picture = (src: string): Promise<FeedPicture> => {
+      const file = isRemote(src) ? remotePictures.file(src) : resolveImage(article.file, src, settings.root) ?? src;
+      return file ? renditionOf(file, outputDir, settings.base) : Promise.resolve({ url: src });
+    };
+    html = absoluteStoryHtml(stripXmlInvalid(storyMarkdown(article, settings.root)), article.url, settings.base, picture);
     rendered.set(article, html);
   }
   return html;

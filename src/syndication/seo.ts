@@ -7,7 +7,8 @@ import type { Site } from "../../_data/site.ts";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import type { Article } from "../content/load.ts";
 import type { ListingPage } from "../site/collections.ts";
-import { resolveImage } from "../content/image-refs.ts";
+import { isRemote, resolveImage } from "../content/image-refs.ts";
+import { remotePictures } from "../render/remote-images.ts";
 import { isoInstant } from "../content/dates.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
 
@@ -23,8 +24,9 @@ export type Settings = Options["site"] & { base: string };
 
 export interface ShareImage {
   url: string;
-  width: number;
-  height: number;
+  /** Unknown for a remote picture the build could not fetch (its address is used as it is). */
+  width?: number;
+  height?: number;
   alt: string;
 }
 
@@ -67,12 +69,14 @@ export function socialTags(page: { title: string; description: string; url: stri
   const card = (key: string, content: string): MetaTag => ({ attribute: "name", key, content });
   const tags = [og("og:type", article ? "article" : "website"), og("og:title", page.title), og("og:description", page.description),
     og("og:url", page.url), og("og:site_name", settings.title), og("og:locale", settings.locale)];
-  if (image) tags.push(og("og:image", image.url), og("og:image:alt", image.alt), og("og:image:width", image.width), og("og:image:height", image.height));
+  if (image) tags.push(og("og:image", image.url), og("og:image:alt", image.alt));
+  if (image?.width && image.height) tags.push(og("og:image:width", image.width), og("og:image:height", image.height));
   if (article) {
+    const section = article.tags[0]?.name ?? article.place?.country; // none: an untagged draft without a dateline
     tags.push(og("article:published_time", isoInstant(article.date, settings.timezone)),
       og("article:modified_time", isoInstant(article.updated ?? article.date, settings.timezone)),
       ...article.author.map((name) => og("article:author", name)),
-      og("article:section", article.tags[0]?.name ?? article.place.country),
+      ...(section ? [og("article:section", section)] : []),
       ...article.tags.map((tag) => og("article:tag", tag.name)));
   }
   tags.push(card("twitter:card", image ? "summary_large_image" : "summary"), card("twitter:title", page.title), card("twitter:description", page.description));
@@ -102,8 +106,11 @@ export function newsArticle(article: Article, settings: Settings, image?: ShareI
       : [{ "@type": "Organization", name: article.source.name, ...(article.source.url ? { url: article.source.url } : {}) }],
     publisher: publisher(settings),
     ...(image ? { image: [image.url] } : {}),
-    dateline: article.dateline,
-    locationCreated: { "@type": "Place", name: article.dateline, address: { "@type": "PostalAddress", addressLocality: article.place.city, addressCountry: article.place.country } },
+    // a draft may have no dateline yet (drafts are built only by the dev server)
+    ...(article.place ? {
+      dateline: article.dateline,
+      locationCreated: { "@type": "Place", name: article.dateline, address: { "@type": "PostalAddress", addressLocality: article.place.city, addressCountry: article.place.country } },
+    } : {}),
     keywords: article.tags.map((t) => t.name),
     ...(article.tags[0] ? { articleSection: article.tags[0].name } : {}),
     isAccessibleForFree: true,
@@ -128,10 +135,13 @@ export function seoPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Opti
   // https://www.11ty.dev/docs/events/#event-arguments — the programmatic build sets its own output
   eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) => void (outputDir = directories.output));
   eleventyConfig.addFilter("shareImage", async (article: Article): Promise<ShareImage | undefined> => {
-    const file = article.image && resolveImage(article.file, article.image.src, root);
-    if (!article.image || !file) return undefined;
+    if (!article.image) return undefined;
+    const { src, alt } = article.image;
+    // a picture given as an address: its fetched copy (src/render/remote-images.ts), else the address
+    const file = isRemote(src) ? remotePictures.file(src) : resolveImage(article.file, src, root);
+    if (!file) return isRemote(src) ? { url: src, alt } : undefined;
     const rendition = await renditionOf(file, outputDir, settings.base);
-    return { ...rendition, alt: article.image.alt };
+    return { ...rendition, alt };
   });
   eleventyConfig.addFilter("socialTags", (page: { title: string; description: string; url: string }, article?: Article, image?: ShareImage) => socialTags(page, settings, article, image));
   eleventyConfig.addFilter("newsArticleJson", (article: Article, image?: ShareImage) => scriptJson(newsArticle(article, settings, image)));

@@ -1,10 +1,11 @@
-// sitemap.xml (every published page), news-sitemap.xml (Google News: the last 48 hours) and a
-// robots.txt that points at both. Only published articles count, even in the dev server.
+// sitemap.xml (every published page and static page), news-sitemap.xml (Google News: the last 48
+// hours) and a robots.txt that points at both. Only published articles count, even in the dev server.
 import type { DateTime } from "luxon";
 import type { Site } from "../../_data/site.ts";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import { buildNow } from "../content/clock.ts";
 import type { Article } from "../content/load.ts";
+import type { StaticPage } from "../content/pages.ts";
 import type { ListingPage } from "../site/collections.ts";
 import { COLLECTIONS, type ArticlesLoaded } from "../site/articles.ts";
 import { changedPages } from "../site/changes.ts";
@@ -32,7 +33,8 @@ export const defaults: Omit<Options, "site"> = {
 
 export interface SitemapUrl {
   loc: string;
-  lastmod: string;
+  /** Left out for a static page: it has no date, and a file's time says nothing about its text. */
+  lastmod?: string;
 }
 
 export interface NewsUrl {
@@ -56,8 +58,8 @@ function publishedChange(a: Article): number {
 export const listingCollections = (collections: Record<string, unknown>) =>
   Object.keys(collections).filter((name) => name.endsWith("Pages")).sort();
 
-/** Articles, then listing pages with a published article on them (lastmod: their newest change), then indexes. */
-export function sitemapUrls(collections: Record<string, unknown> & { articles: Article[] }, options: { base: string; timezone: string; indexes: string[] }): SitemapUrl[] {
+/** Articles, then listing pages with a published article on them (lastmod: their newest change), then indexes, then static pages. */
+export function sitemapUrls(collections: Record<string, unknown> & { articles: Article[]; pages?: StaticPage[] }, options: { base: string; timezone: string; indexes: string[] }): SitemapUrl[] {
   // plain loops: this runs over every listing page (15,000 at 10,000 articles) on every build
   const lastmod = (list: Article[]) => {
     let newest: Article | undefined;
@@ -77,6 +79,7 @@ export function sitemapUrls(collections: Record<string, unknown> & { articles: A
   }
   const all = lastmod(collections.articles);
   if (all) for (const index of options.indexes) urls.push({ loc: absoluteUrl(index, options.base), lastmod: all });
+  for (const page of collections.pages ?? []) urls.push({ loc: absoluteUrl(page.url, options.base) });
   return urls;
 }
 
@@ -97,9 +100,9 @@ export function sitemapsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick
   // URLs and changes, in order, give the same sitemap
   let last: { articles: Article[]; lists: unknown[]; urls: SitemapUrl[] } | undefined;
   const same = (a: Article, b: Article) => a === b || (a.url === b.url && publishedChange(a) === publishedChange(b));
-  eleventyConfig.addFilter("sitemapUrls", (collections: Record<string, unknown> & { articles: Article[] }) => {
+  eleventyConfig.addFilter("sitemapUrls", (collections: Record<string, unknown> & { articles: Article[]; pages?: StaticPage[] }) => {
     const { articles } = collections;
-    const lists = listingCollections(collections).map((name) => collections[name]);
+    const lists = [...listingCollections(collections).map((name) => collections[name]), collections.pages];
     if (last?.articles.length === articles.length && last.lists.every((list, i) => list === lists[i]) && last.articles.every((a, i) => same(a, articles[i]!))) return last.urls;
     last = { articles: [...articles], lists, urls: sitemapUrls(collections, options) };
     return last.urls;
@@ -124,7 +127,7 @@ export function sitemapsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick
       sitemaps: { index: absoluteUrl(documents.sitemap.url, options.base), news: absoluteUrl(documents.news.url, options.base) },
       publication: { name: site.publisher, language: site.language },
     });
-  page("sitemap", layouts.sitemap, COLLECTIONS.filter((name) => name === "articles" || name.endsWith("Pages")));
+  page("sitemap", layouts.sitemap, [...COLLECTIONS.filter((name) => name === "articles" || name.endsWith("Pages")), "pages"]);
   page("news", layouts.news, ["articles"]);
   page("robots", layouts.robots, []);
 }
