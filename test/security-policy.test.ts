@@ -82,6 +82,7 @@ describe.skipIf(!hasChromium)("every kind of page under its policy in Chromium",
     "article with a picture": "2019/08/22/amazon-smoke-sao-paulo/", tag: "tags/technology/", source: "sources/reuters/",
     dateline: "datelines/sao-paulo-brazil/", "archive year": "archive/2020/", "archive month": "archive/2020/09/",
     "tag index": "tags/", "source index": "sources/", "dateline index": "datelines/", archive: "archive/",
+    "static page": "about/",
   };
 
   it("raises no policy violation and no console error on any listing, article or index page", async () => {
@@ -102,6 +103,14 @@ describe.skipIf(!hasChromium)("every kind of page under its policy in Chromium",
     expect(await page.problems()).toEqual([]);
     await page.close();
   }, 30_000);
+
+  it("sends an old address on to the story through a redirect page that breaks no policy", async () => {
+    const page = await openWatched(browser, `${server.url}2019/08/22/smoke-over-s%C3%A3o-paulo/`);
+    await page.waitForURL(`${server.url}2019/08/22/amazon-smoke-sao-paulo/`);
+    expect(await page.locator("h1").textContent()).toContain("Amazon Fires");
+    expect(await page.problems()).toEqual([]);
+    await page.close();
+  }, 15_000);
 
   it("shows the 404 page for a missing address with nothing but the missing page's own 404 reported", async () => {
     const page = await openWatched(browser, `${server.url}no/such/story/`);
