@@ -91,7 +91,7 @@ describe("the benchmark's builds", () => {
     const first = articles[0]!;
     const page = read(`${corpus[0]!.file.replace(/\.md$/, "")}/index.html`);
     expect(page).toContain(`<h1>${escaped(first.title)}</h1>`);
-    expect(page).toContain(escaped(first.dateline));
+    expect(page).toContain(escaped(first.dateline!));
     expect(page).toContain(first.source.name);
     for (const tag of first.tags) expect(page).toContain(`<a href="/tags/${tag.slug}/">`);
     expect(existsSync(path.join(baseline.root, "_site/tags", first.tags[0]!.slug, "index.html"))).toBe(true);

@@ -1,19 +1,29 @@
 // `npm run import -- <file.txt ...> [--out articles] [--date ISO] [--source NAME] [--dateline "City,
 // Country"] [--tags a,b] [--dry-run]`: one article per wire-copy file. Flags override what the text
 // says. A file that cannot be imported is named with the reason and the others still import;
-// the exit code is 1 if any failed, 2 for a usage error.
+// the exit code is 1 if any failed, 2 for a usage error. A WordPress export (`export.xml`,
+// recognised by its content) imports every post and page instead (src/import/wordpress-import.ts):
+// there --source and --dateline are defaults for posts without one, and --download-images
+// stores the pictures next to the articles.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import boilerplateData from "../../_data/boilerplate.json" with { type: "json" };
+import citiesData from "../../_data/dateline-cities.json" with { type: "json" };
 import site from "../../_data/site.ts";
 import { buildNow } from "../content/clock.ts";
 import { dateProblem } from "../content/dates.ts";
 import { composeArticle, fileExists, tagList, takenUrls, writeNew, type ComposeOptions } from "../content/compose.ts";
 import { formatProblem } from "../content/problems.ts";
+import { frontMatterSchema } from "../content/schema.ts";
+import { datelineCities, type DatelineCities } from "../import/datelines.ts";
+import { formatReport } from "../import/report.ts";
 import { compileBoilerplate, parseWire, storyMarkdown, type Boilerplate } from "../import/wire.ts";
+import { looksLikeWordPressExport } from "../import/wordpress.ts";
+import { importWordPress } from "../import/wordpress-import.ts";
 
-const USAGE = "usage: npm run import -- <file.txt ...> [--out articles] [--date 2020-09-20] [--source AFP] [--dateline \"City, Country\"] [--tags a,b] [--dry-run]";
+const USAGE = "usage: npm run import -- <file.txt ...> [--out articles] [--date 2020-09-20] [--source AFP] [--dateline \"City, Country\"] [--tags a,b] [--dry-run]\n" +
+  "       npm run import -- export.xml [--source NAME] [--dateline \"City, Country\"] [--out articles] [--dry-run] [--download-images]";
 
 function readArgs() {
   return parseArgs({
@@ -25,6 +35,7 @@ function readArgs() {
       dateline: { type: "string" },
       tags: { type: "string" },
       "dry-run": { type: "boolean", default: false },
+      "download-images": { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -44,12 +55,13 @@ function decodeText(bytes: Buffer): string | undefined {
 interface Run {
   flags: Flags;
   boilerplate: Boilerplate;
+  cities: DatelineCities;
   options: ComposeOptions;
   taken: Map<string, string>;
 }
 
 /** Imports one file; returns the reason it failed, or undefined on success. */
-async function importOne(input: string, { flags, boilerplate, options, taken }: Run): Promise<string | undefined> {
+async function importOne(input: string, { flags, boilerplate, cities, options, taken }: Run): Promise<string | undefined> {
   let bytes: Buffer;
   try {
     bytes = await readFile(input);
@@ -59,7 +71,7 @@ async function importOne(input: string, { flags, boilerplate, options, taken }: 
   }
   const text = decodeText(bytes);
   if (text === undefined) return "is not a text file (binary or not UTF-8; expected plain-text wire copy)";
-  const story = parseWire(text, boilerplate);
+  const story = parseWire(text, boilerplate, cities);
   if ("error" in story) return story.error;
 
   const date = flags.date ?? story.date;
@@ -85,9 +97,37 @@ async function importOne(input: string, { flags, boilerplate, options, taken }: 
   return undefined;
 }
 
+/** A WordPress export: every post and page, then the report; the number of items not imported. */
+async function importExport(input: string, { flags, cities, options, taken }: Run): Promise<number> {
+  const dateline = flags.dateline === undefined ? undefined : frontMatterSchema.shape.dateline.safeParse(flags.dateline);
+  if (dateline && !dateline.success) {
+    console.error(`${input}: --dateline ${dateline.error.issues[0]?.message ?? "is not valid"}`);
+    return 1;
+  }
+  try {
+    const report = await importWordPress(input, {
+      ...options,
+      pagesDir: "pages",
+      dryRun: flags["dry-run"],
+      downloadImages: flags["download-images"],
+      cities,
+      defaults: { source: flags.source, dateline: flags.dateline },
+      log: (line) => console.log(line),
+      taken,
+    });
+    console.log(formatReport(report, input, flags["dry-run"]).join("\n"));
+    if (report.failed.length) console.error(`${input}: ${report.failed.length} item(s) could not be imported (listed under "Not imported:")`);
+    return report.failed.length;
+  } catch (error) {
+    console.error(`${input}: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
 async function main(): Promise<number> {
   let args: ReturnType<typeof readArgs>;
   let boilerplate: Boilerplate;
+  let cities: DatelineCities;
   try {
     args = readArgs();
     if (!args.values.help && !args.positionals.length) throw new Error("No wire-copy files given.");
@@ -107,12 +147,22 @@ async function main(): Promise<number> {
     console.error(`_data/boilerplate.json: ${(error as Error).message}`);
     return 2;
   }
+  try {
+    cities = datelineCities(citiesData);
+  } catch (error) {
+    console.error(`_data/dateline-cities.json: ${(error as Error).message}`);
+    return 2;
+  }
   const root = process.cwd();
   const dir = path.relative(root, path.resolve(root, args.values.out)) || ".";
   const options = { root, dir, timezone: site.timezone, now: buildNow() };
-  const run: Run = { flags: args.values, boilerplate, options, taken: await takenUrls(options) };
+  const run: Run = { flags: args.values, boilerplate, cities, options, taken: await takenUrls(options) };
   let failed = 0;
   for (const input of args.positionals) {
+    if (await looksLikeWordPressExport(input)) {
+      if (await importExport(input, run)) failed++;
+      continue;
+    }
     const reason = await importOne(input, run);
     if (reason) {
       failed++;

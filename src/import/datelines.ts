@@ -1,5 +1,11 @@
 // The lines of wire copy that say where and when: "New York, United States:", "PARIS, France —",
 // "GENEVA (Reuters) - …", and date lines such as "Published: Sept. 20, 2020, 3:45 p.m.".
+// Wire texts and WordPress posts both read their datelines here.
+import { z } from "zod";
+import { isCountry } from "./countries.ts";
+
+/** The wire services' standalone dateline cities, lower-cased, with their country: "paris" → "France". */
+export type DatelineCities = ReadonlyMap<string, string>;
 
 export interface Dateline {
   /** "City, Country" as the contract wants it, or just "City" when the copy names no country. */
@@ -24,6 +30,24 @@ const looksLikePlace = (part: string) => {
 
 const isShouted = (text: string) => /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 
+// "In Paris, France – where talks began" is a sentence: a place name does not open with these
+const OPENERS = new Set(["in", "at", "on", "from", "to", "for", "by", "with", "the", "a", "an", "and", "but", "or", "as", "near", "outside", "inside", "across", "meanwhile", "however", "also", "then", "here", "there", "back", "like", "unlike", "even", "only", "if", "when", "while", "after", "before", "since", "until", "dear", "yes", "no"]);
+
+/** A mixed-case "City, Country: Story…" dateline: a country last, a place first, a sentence after. */
+const isNamedPlace = (parts: string[], rest: string) =>
+  parts.length > 1 && isCountry(parts.at(-1)!) && !OPENERS.has(parts[0]!.split(/\s+/)[0]!.toLowerCase()) && /^[\p{Lu}\p{N}"“‘'«]/u.test(rest);
+
+const cityKey = (city: string) => city.normalize("NFC").replace(/[’‘`]/g, "'").toLowerCase();
+
+const citiesFile = z.object({ cities: z.record(z.string().min(1), z.string().trim().min(1)) });
+
+/** The newsroom's dateline-cities file; a malformed one is named instead of failing later. */
+export function datelineCities(data: unknown): DatelineCities {
+  const parsed = citiesFile.safeParse(data);
+  if (!parsed.success) throw new Error('expected { "cities": { "Paris": "France", … } }');
+  return new Map(Object.entries(parsed.data.cities).map(([city, country]) => [cityKey(city), country]));
+}
+
 /** "RIO DE JANEIRO" → "Rio de Janeiro", "N'DJAMENA" → "N'Djamena"; mixed case is kept. */
 export function unshout(text: string): string {
   if (!isShouted(text)) return text;
@@ -38,9 +62,11 @@ export function unshout(text: string): string {
 /**
  * A dateline, if `paragraph` starts with one. Each part must look like a place name (capitalised
  * words); a dateline that runs into the story, or names no country, must also be shouted (CITY —)
- * or name an agency, so an ordinary sentence with a comma and a colon is never taken for one.
+ * or name an agency, or (running into the story) end in a country's name and be followed by a
+ * sentence, so an ordinary sentence with a comma and a colon is never taken for one. A city on its
+ * own ("PARIS (AFP) –") gets its country from `cities` when the newsroom lists it.
  */
-export function readDateline(paragraph: string): Dateline | undefined {
+export function readDateline(paragraph: string, cities?: DatelineCities): Dateline | undefined {
   const match = DATELINE.exec(paragraph.trim());
   const groups = match?.groups;
   if (!groups?.place) return undefined;
@@ -48,14 +74,27 @@ export function readDateline(paragraph: string): Dateline | undefined {
   const parts = groups.place.split(",").map((part) => part.trim());
   const city = parts[0]!;
   if (!parts.every(looksLikePlace)) return undefined;
-  if ((rest || parts.length === 1) && !isShouted(city) && !groups.agency) return undefined;
+  const mixedCase = !isShouted(city) && !groups.agency;
+  if (mixedCase && (parts.length === 1 || (rest && !isNamedPlace(parts, rest)))) return undefined;
   if (parts.length === 1 && !groups.agency && groups.separator === ":") return undefined; // "UPDATE: …" is no place
+  // "US", "UK", "U.S.": a country's initials stay capitals
+  const place = parts.map((part) => (/^[\p{Lu}.]{2,5}$/u.test(part) && isCountry(part) ? part : unshout(part))).join(", ");
+  const country = parts.length === 1 ? cities?.get(cityKey(place)) : undefined;
   return {
-    place: parts.map(unshout).join(", "),
-    hasCountry: parts.length > 1,
+    place: country ? `${place}, ${country}` : place,
+    hasCountry: parts.length > 1 || country !== undefined,
     agency: groups.agency?.trim(),
     rest,
   };
+}
+
+/** The first of the opening `within` paragraphs that starts with a dateline, and where it is. */
+export function findDateline(paragraphs: readonly string[], cities?: DatelineCities, within = 2): { at: number; dateline: Dateline } | undefined {
+  for (let at = 0; at < Math.min(within, paragraphs.length); at++) {
+    const dateline = readDateline(paragraphs[at]!, cities);
+    if (dateline) return { at, dateline };
+  }
+  return undefined;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

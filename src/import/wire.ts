@@ -2,7 +2,7 @@
 // every rule (headline, standfirst, dateline, subheadings, boilerplate) is tested without files.
 import { z } from "zod";
 import { normaliseText } from "../content/frontmatter.ts";
-import { readDateLine, readDateline, type Dateline } from "./datelines.ts";
+import { findDateline, readDateLine, readDateline, type Dateline, type DatelineCities } from "./datelines.ts";
 
 export interface Boilerplate {
   /** The first matching line after the headline ends the story. */
@@ -60,7 +60,8 @@ function paragraphsOf(text: string, boilerplate: Boilerplate): string[][] {
   return paragraphs;
 }
 
-export function parseWire(raw: string, boilerplate: Boilerplate): WireStory | { error: string } {
+/** `cities` gives a city-only dateline ("GENEVA (Reuters) -") its country (_data/dateline-cities.json). */
+export function parseWire(raw: string, boilerplate: Boilerplate, cities?: DatelineCities): WireStory | { error: string } {
   const text = normaliseText(raw);
   if (!text.trim()) return { error: "is empty (expected a headline line, then the story)" };
   const [first = [], ...rest] = paragraphsOf(text, boilerplate);
@@ -68,7 +69,7 @@ export function parseWire(raw: string, boilerplate: Boilerplate): WireStory | { 
   if (title.length > MAX_HEADLINE) {
     return { error: `has no headline line: the first line is ${title.length} characters of story text (expected the headline alone on the first line)` };
   }
-  if (readDateline(title)?.rest === "" || readDateLine(title)) {
+  if (readDateline(title, cities)?.rest === "" || readDateLine(title)) {
     return { error: `has no headline line: the first line "${title}" is a dateline or date (expected the headline first)` };
   }
   const paragraphs = restOfFirst.length ? [restOfFirst, ...rest] : rest;
@@ -77,10 +78,11 @@ export function parseWire(raw: string, boilerplate: Boilerplate): WireStory | { 
   const dateAt = paragraphs.slice(0, 4).findIndex((p) => p.length === 1 && readDateLine(p[0]!));
   const date = dateAt === -1 ? undefined : readDateLine(paragraphs.splice(dateAt, 1)[0]![0]!);
   const joined = paragraphs.map((lines) => lines.join("\n"));
-  const datelineAt = joined.slice(0, 2).findIndex((p) => readDateline(p));
-  const dateline = datelineAt === -1 ? undefined : readDateline(joined[datelineAt]!);
+  const found = findDateline(joined, cities);
+  const datelineAt = found?.at ?? -1;
+  const dateline = found?.dateline;
   let body = joined;
-  if (dateline && datelineAt !== -1) {
+  if (dateline) {
     // text before the dateline is a standfirst; a dateline of its own line is not story text
     body = joined.slice(datelineAt + 1);
     if (dateline.rest) body.unshift(dateline.rest);
