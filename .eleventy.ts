@@ -10,6 +10,9 @@ import { articlesPlugin } from "./src/site/articles.ts";
 import { pagesPlugin } from "./src/site/listing-pages.ts";
 import { staticPagesPlugin } from "./src/site/static-pages.ts";
 import { redirectsPlugin } from "./src/site/redirects.ts";
+import { authorsPlugin } from "./src/site/authors.ts";
+import { correctionsPlugin } from "./src/site/corrections.ts";
+import { expiredPlugin } from "./src/site/expired.ts";
 import { storiesPlugin } from "./src/render/story.ts";
 import { partialsPlugin } from "./src/render/partials.ts";
 import { imagesPlugin } from "./src/render/images.ts";
@@ -17,9 +20,11 @@ import { readingTimePlugin } from "./src/render/reading-time.ts";
 import { securityPolicyPlugin } from "./src/render/security-policy.ts";
 import { urlsPlugin } from "./src/syndication/urls.ts";
 import { feedsPlugin } from "./src/syndication/feeds.ts";
+import { correctionsFeedPlugin } from "./src/syndication/corrections-feed.ts";
 import { sitemapsPlugin } from "./src/syndication/sitemaps.ts";
 import { seoPlugin } from "./src/syndication/seo.ts";
 import { searchPlugin } from "./src/search/search.ts";
+import { adminPlugin } from "./src/admin/admin.ts";
 import { deployPlugin } from "./src/build/deploy.ts";
 import { outputPlugin } from "./src/build/output.ts";
 import { devServerPlugin } from "./src/serve/dev-server.ts";
@@ -38,6 +43,10 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(pagesPlugin);
   eleventyConfig.addPlugin(staticPagesPlugin);
   eleventyConfig.addPlugin(redirectsPlugin);
+  // authors' pages and linked bylines; /corrections/; a "no longer available" page for expired copy
+  eleventyConfig.addPlugin(authorsPlugin);
+  eleventyConfig.addPlugin(correctionsPlugin);
+  eleventyConfig.addPlugin(expiredPlugin);
 
   // Render: stories, the partials' macros, responsive images, reading time, static assets, each page's CSP
   eleventyConfig.addPlugin(storiesPlugin);
@@ -50,11 +59,15 @@ export default function (eleventyConfig: EleventyConfig) {
   // Syndication: absolute URLs, feeds, sitemaps + robots.txt, head metadata
   eleventyConfig.addPlugin(urlsPlugin, { site });
   eleventyConfig.addPlugin(feedsPlugin, { site });
+  eleventyConfig.addPlugin(correctionsFeedPlugin, { site });
   eleventyConfig.addPlugin(sitemapsPlugin, { site });
   eleventyConfig.addPlugin(seoPlugin, { site });
 
   // Search: the Pagefind index from article records
   eleventyConfig.addPlugin(searchPlugin, { site });
+
+  // Admin: the browser editor at /admin/, its form made from the article contract (ADMIN=off leaves it out)
+  eleventyConfig.addPlugin(adminPlugin, { site });
 
   // Build: the path prefix on every root-relative URL in HTML (GitHub Pages project sites), .nojekyll
   eleventyConfig.addPlugin(HtmlBasePlugin);

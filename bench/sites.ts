@@ -11,7 +11,9 @@ export const REPO = path.resolve(import.meta.dirname, "..");
 const BASELINE = path.join(REPO, "bench/baseline");
 const ELEVENTY = path.join(REPO, "node_modules/@11ty/eleventy/cmd.cjs");
 /** What test/fixture.ts links into a fixture site: everything but the articles (and node_modules). */
-const PROJECT_LINKS = [".eleventy.ts", "package.json", "tsconfig.json", ".gitignore", "src", "_includes", "_data", "articles/articles.11tydata.ts"];
+const PROJECT_LINKS = [".eleventy.ts", "package.json", "tsconfig.json", ".gitignore", "src", "_includes", "articles/articles.11tydata.ts"];
+/** _data/ file by file: the front page's arrangement names the sample articles, not the corpus's. */
+const UNLINKED_DATA = ["frontpage.yaml"];
 
 export interface BenchSite {
   name: "project" | "baseline";
@@ -34,6 +36,10 @@ export function projectSite(root: string, articles: GeneratedArticle[], code = R
   fresh(root);
   mkdirSync(path.join(root, "articles"));
   for (const link of PROJECT_LINKS) symlinkSync(path.join(code, link), path.join(root, link));
+  mkdirSync(path.join(root, "_data"));
+  for (const name of readdirSync(path.join(code, "_data")).filter((name) => !UNLINKED_DATA.includes(name))) {
+    symlinkSync(path.join(code, "_data", name), path.join(root, "_data", name));
+  }
   symlinkSync(path.join(REPO, "node_modules"), path.join(root, "node_modules"));
   writeCorpus(root, articles);
   return { name: "project", root, command: [process.execPath, "--import", "tsx", path.join(code, "src/cli/build.ts")], output: "_site" };

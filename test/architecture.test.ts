@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT } from "./fixture.ts";
 
-const STAGES = ["runtime", "content", "site", "render", "syndication", "search", "build", "serve", "import", "cli"];
+const STAGES = ["runtime", "content", "site", "render", "syndication", "search", "admin", "build", "serve", "import", "cli"];
 const SRC = path.join(PROJECT, "src");
 
 /** Every module under src/ with the src/ modules it imports, loads as a worker, or reads as a file. */

@@ -1,7 +1,7 @@
 // Tiny fixture sites for build tests: a temp folder with the project's layouts, data and code
 // linked in, a handful of articles written by the test, and the real CLI run against it.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +13,9 @@ export const PINNED_ENV = { BUILD_NOW: "2026-01-01T12:00:00Z", TZ: "UTC" };
 /** Pagefind's binary. A test can have the build start a script in its place that records what it sees, then runs it: PAGEFIND_EXTENDED_BINARY_PATH. */
 export const PAGEFIND = createRequire(import.meta.url).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
 
-const LINKED = [".eleventy.ts", "package.json", "tsconfig.json", ".gitignore", "src", "_includes", "_data", "node_modules", "articles/articles.11tydata.ts"];
+const LINKED = [".eleventy.ts", "package.json", "tsconfig.json", ".gitignore", "src", "_includes", "node_modules", "articles/articles.11tydata.ts"];
+/** _data/ is linked file by file, so a test can write its own front page; the project's names the sample articles (sampleSite links it). */
+const UNLINKED_DATA = ["frontpage.yaml"];
 
 export interface Fixture {
   root: string;
@@ -47,12 +49,19 @@ export const validFields = {
 export function makeFixture(files: Record<string, string> = {}): Fixture {
   const root = mkdtempSync(path.join(tmpdir(), "newsroom-fixture-"));
   mkdirSync(path.join(root, "articles"));
+  mkdirSync(path.join(root, "_data"));
   for (const link of LINKED) symlinkSync(path.join(PROJECT, link), path.join(root, link));
+  for (const name of readdirSync(path.join(PROJECT, "_data")).filter((name) => !UNLINKED_DATA.includes(name))) {
+    symlinkSync(path.join(PROJECT, "_data", name), path.join(root, "_data", name));
+  }
   const fixture: Fixture = {
     root,
     write(file, text) {
-      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      writeFileSync(path.join(root, file), text);
+      const target = path.join(root, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      // a linked project file is replaced in the fixture, never written through
+      if (existsSync(target) && lstatSync(target).isSymbolicLink()) unlinkSync(target);
+      writeFileSync(target, text);
     },
     read: (file) => readFileSync(path.join(root, file), "utf8"),
     exists: (file) => existsSync(path.join(root, file)),

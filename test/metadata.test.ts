@@ -48,7 +48,7 @@ describe("head metadata on a fixture site", () => {
     expect(meta(html, "og:locale")).toEqual(["en_US"]);
     expect(meta(html, "article:published_time")).toEqual(["2020-09-20T00:00:00-04:00"]);
     expect(meta(html, "article:modified_time")).toEqual(["2020-09-20T00:00:00-04:00"]);
-    expect(meta(html, "article:section")).toEqual(["WeChat"]);
+    expect(meta(html, "article:section")).toEqual(["Technology"]); // its desk (section:), not its first tag
     expect(meta(html, "article:tag")).toEqual(["WeChat", "TikTok", "US-China", "Technology", "Courts"]);
     expect(meta(html, "og:image")).toEqual([]);
     expect(meta(html, "twitter:card")).toEqual(["summary"]);
@@ -67,8 +67,9 @@ describe("head metadata on a fixture site", () => {
     expect(meta(html, "twitter:image")).toEqual([image]);
   });
 
-  it("describes every article as a NewsArticle in JSON-LD with dateline, place, keywords and publisher", () => {
-    const [data, ...rest] = jsonLd(page("/2025/06/01/pictured/"));
+  it("describes every article as a NewsArticle in JSON-LD with dateline, place, keywords, desk and publisher, then its breadcrumbs", () => {
+    const [data, trail, ...rest] = jsonLd(page("/2025/06/01/pictured/"));
+    expect(trail).toMatchObject({ "@context": "https://schema.org", "@type": "BreadcrumbList" });
     expect(rest).toEqual([]);
     const url = `${BASE}/2025/06/01/pictured/`;
     expect(data).toMatchObject({
@@ -85,7 +86,7 @@ describe("head metadata on a fixture site", () => {
       dateline: "São Paulo, Brazil",
       locationCreated: { "@type": "Place", name: "São Paulo, Brazil", address: { addressLocality: "São Paulo", addressCountry: "Brazil" } },
       keywords: ["Climate", "Brazil"],
-      articleSection: "Climate",
+      articleSection: "World", // no section: the default desk
       isAccessibleForFree: true,
     });
     expect(data!.image).toEqual(meta(page("/2025/06/01/pictured/"), "og:image"));
@@ -97,8 +98,9 @@ describe("head metadata on a fixture site", () => {
     const html = page("/2025/05/01/hostile/");
     expect(html).not.toContain('<script>alert("x")');
     const blocks = jsonLd(html);
-    expect(blocks).toHaveLength(1);
+    expect(blocks).toHaveLength(2); // the article and its breadcrumbs
     expect(blocks[0]!.headline).toBe(hostile);
+    expect(blocks[1]!.itemListElement[2].name).toBe(hostile);
     expect(meta(html, "og:title")).toEqual(['Judge says &lt;/script&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more']);
     const cut = jsonLd(page("/2025/04/01/long/"))[0]!.headline as string;
     expect(cut.length).toBeLessThanOrEqual(110);

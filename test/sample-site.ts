@@ -1,12 +1,12 @@
 // The project's sample articles (with their image files) copied into a fixture site, plus helpers
 // to walk what a build wrote. Validators and browser tests check this real content.
-import { cpSync, readdirSync } from "node:fs";
+import { cpSync, readdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { makeFixture, PROJECT, type Fixture } from "./fixture.ts";
 
 export const SEED_URL = "/2020/09/20/wechat-ban-blocked/";
 
-/** A fixture holding every sample article under articles/ and the static pages of pages/, plus any extra files given. */
+/** A fixture holding every sample article under articles/, the static pages of pages/ and the front page's arrangement, plus any extra files given. */
 export function sampleSite(extra: Record<string, string> = {}): Fixture {
   const site = makeFixture(extra);
   const samples = path.join(PROJECT, "articles");
@@ -14,6 +14,7 @@ export function sampleSite(extra: Record<string, string> = {}): Fixture {
     if (entry.isDirectory()) cpSync(path.join(samples, entry.name), path.join(site.root, "articles", entry.name), { recursive: true });
   }
   cpSync(path.join(PROJECT, "pages"), path.join(site.root, "pages"), { recursive: true });
+  if (!extra["_data/frontpage.yaml"]) symlinkSync(path.join(PROJECT, "_data/frontpage.yaml"), path.join(site.root, "_data/frontpage.yaml"));
   return site;
 }
 

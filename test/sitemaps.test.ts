@@ -38,6 +38,7 @@ describe("sitemaps on a fixture site with a pinned BUILD_NOW", () => {
       [`${BASE}/2025/12/30/stale/`]: "2025-12-30T06:00:00-05:00",
       [`${BASE}/2024/03/05/old/`]: "2024-03-05",
       [`${BASE}/`]: "2026-01-01T01:00:00-05:00",
+      [`${BASE}/world/`]: "2026-01-01T01:00:00-05:00", // the default desk: these articles name none
       [`${BASE}/tags/markets/`]: "2026-01-01T01:00:00-05:00",
       [`${BASE}/tags/infrastructure/`]: "2025-12-31T09:15:00-05:00",
       [`${BASE}/sources/afp/`]: "2026-01-01T01:00:00-05:00",
@@ -52,6 +53,7 @@ describe("sitemaps on a fixture site with a pinned BUILD_NOW", () => {
       [`${BASE}/sources/`]: "2026-01-01T01:00:00-05:00",
       [`${BASE}/datelines/`]: "2026-01-01T01:00:00-05:00",
       [`${BASE}/archive/`]: "2026-01-01T01:00:00-05:00",
+      [`${BASE}/authors/`]: "2026-01-01T01:00:00-05:00", // the index of authors, listed even with none yet, like /tags/
     });
     expect(urls).toHaveLength(Object.keys(lastmod).length);
   });

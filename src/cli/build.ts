@@ -26,7 +26,9 @@ async function main(): Promise<number> {
   prepareIndexWorker();
   // pinned for the process: Eleventy's plugins then load the same articles from the loader's cache
   const now = pinBuildNow();
-  const { articles, problems } = await loadArticles({ root: process.cwd(), timezone: site.timezone, now });
+  const { articles, problems, warnings } = await loadArticles({ root: process.cwd(), timezone: site.timezone, now });
+  // "warning: " first, as `npm run check` writes them: never mistaken for a problem line
+  for (const warning of warnings) console.error(`warning: ${formatProblem(warning)}`);
   if (problems.length) {
     for (const problem of problems) console.error(formatProblem(problem));
     console.error(`Build stopped: ${problems.length} problem(s) in articles; ${OUTPUT}/ was not changed.`);

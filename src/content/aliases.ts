@@ -14,6 +14,7 @@ export const SITE_ADDRESSES = {
     "/tags/": "the tag pages", "/sources/": "the source pages", "/datelines/": "the dateline pages",
     "/archive/": "the archive", "/page/": "the front page's later pages", "/search/": "the search page",
     "/img/": "the site's pictures", "/assets/": "the site's styles and icons", "/pagefind/": "the search index",
+    "/authors/": "the author pages", "/corrections/": "the corrections page",
   } as Record<string, string>,
   files: {
     "/": "the front page", "/404.html": "the not-found page", "/feed.xml": "the Atom feed", "/feed.json": "the JSON feed",

@@ -3,8 +3,8 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { Document, isSeq } from "yaml";
 import { parseArticleDate } from "./dates.ts";
+import { frontMatterText } from "./frontmatter-text.ts";
 import { loadArticles, parseArticle, type Article } from "./load.ts";
 import { siteAddress } from "./aliases.ts";
 import { parsePage, type StaticPage } from "./pages.ts";
@@ -36,14 +36,8 @@ export interface NewFields {
 
 export type Composed = { file: string; text: string; article: Article } | { problems: Problem[] };
 
-export function frontMatterText(fields: object): string {
-  const doc = new Document(fields);
-  for (const key of ["tags", "aliases"]) {
-    const list = doc.get(key, true);
-    if (isSeq(list)) list.flow = true; // tags: [WeChat, Courts], as the house style writes them
-  }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-}
+// the browser editor writes front matter with the same function (src/admin/entry-format.ts)
+export { frontMatterText };
 
 /**
  * The file an article would be written to and its full text, or the problems the build would

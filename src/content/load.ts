@@ -13,6 +13,11 @@ import { imageProblems, imageRefs, isRemote, type ImageRef } from "./image-refs.
 import { describeIssue, type Problem } from "./problems.ts";
 import { aliasCollisions } from "./aliases.ts";
 import { loadPages, type StaticPage } from "./pages.ts";
+import { parseCorrections, type Correction } from "./corrections.ts";
+import { hasExpired, parseExpiry } from "./expiry.ts";
+import { loadAuthors, type Author } from "./authors.ts";
+import { deskClashes, findSection, projectDesks, sectionMismatch, type Desks, type Section } from "./sections.ts";
+import { frontPageWarnings, loadFrontPage, type FrontPageChoice } from "./frontpage.ts";
 
 export interface Tag {
   name: string;
@@ -20,19 +25,24 @@ export interface Tag {
 }
 
 /** A validated article: the front matter (typed by the schema) plus what the build derives. */
-export interface Article extends Omit<FrontMatter, "date" | "updated" | "tags"> {
+export interface Article extends Omit<FrontMatter, "date" | "updated" | "tags" | "corrections" | "expires" | "section"> {
   /** Path relative to the project, as editors and Eleventy name it: articles/2020/x.md */
   file: string;
   date: ArticleDate;
   updated: ArticleDate | undefined;
+  /** Newest first (src/content/corrections.ts). */
+  corrections: Correction[];
+  expires: ArticleDate | undefined;
   tags: Tag[];
+  /** Its desk (_data/sections.ts): the one `section:` names, else the default desk. */
+  section: Section;
   description: string;
   slug: string;
   /** The dateline split at its last comma: "New York" and "United States"; none for a draft without a dateline. */
   place: { city: string; country: string } | undefined;
   /** Site-relative URL without the path prefix: /2020/09/20/slug/ */
   url: string;
-  status: "published" | "draft" | "embargoed";
+  status: "published" | "draft" | "embargoed" | "expired";
   /** Pictures given as http(s) addresses, fetched by the build (src/render/remote-images.ts). */
   remoteImages: ImageRef[];
 }
@@ -49,6 +59,8 @@ export interface LoadOptions {
    * these are read again; the others are taken from the last load of the same folder.
    */
   changed?: string[];
+  /** Reporters' profiles as _data/authors.ts exports them (src/content/authors.ts); by default, that file's. */
+  authors?: unknown;
 }
 
 export interface LoadResult {
@@ -56,7 +68,14 @@ export interface LoadResult {
   articles: Article[];
   /** Every valid static page, in file-name order. */
   pages: StaticPage[];
+  /** Every valid profile of _data/authors.ts. */
+  authors: Author[];
   problems: Problem[];
+  /** Lines that never stop a build (a chosen front-page story that is not published). */
+  warnings: Problem[];
+  /** The desks (_data/sections.ts) and the front page's arrangement (_data/frontpage.yaml). */
+  desks: Desks;
+  frontPage: FrontPageChoice;
 }
 
 type Parsed = { article: Article; images: ImageRef[] } | { problems: Problem[] };
@@ -108,7 +127,13 @@ export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
   problems.push(...urlCollisions(articles));
   const { pages, problems: pageProblems } = await loadPages(options.root, options.pagesDir);
   problems.push(...pageProblems, ...aliasCollisions([...articles, ...pages]));
-  return { articles: newestFirst(articles), pages, problems };
+  const { authors, problems: authorProblems } = loadAuthors(options.root, options.authors);
+  problems.push(...authorProblems);
+  const { desks, problems: deskProblems } = projectDesks;
+  const front = loadFrontPage(options.root, articles, files);
+  problems.push(...deskProblems, ...deskClashes(desks, [...articles, ...pages]), ...front.problems);
+  const warnings = frontPageWarnings(front.choice, articles);
+  return { articles: newestFirst(articles), pages, authors, problems, warnings, desks, frontPage: front.choice };
 }
 
 const cacheKey = (root: string, file: string) => `${root}\0${file}`;
@@ -126,7 +151,7 @@ function loadCached(file: string, options: LoadOptions): Parsed {
   return parsed;
 }
 
-export function parseArticle(file: string, raw: string, options: Pick<LoadOptions, "timezone" | "now">): Parsed {
+export function parseArticle(file: string, raw: string, options: Pick<LoadOptions, "timezone" | "now"> & { desks?: Desks }): Parsed {
   const fail = (field: string, message: string): Parsed => ({ problems: [{ file, field, message }] });
   const split = splitFrontMatter(raw);
   if (typeof split === "string") return fail("front matter", split);
@@ -147,13 +172,21 @@ export function parseArticle(file: string, raw: string, options: Pick<LoadOption
   if (typeof date === "object" && typeof updated === "object" && updated.instant < date.instant) {
     problems.push({ file, field: "updated", message: `is "${fm.updated}", before date "${fm.date}" (expected a time after publication)` });
   }
+  const published = typeof date === "object" ? { date, text: fm.date } : undefined;
+  const { corrections, problems: correctionProblems } = parseCorrections(file, fm.corrections, published, options);
+  problems.push(...correctionProblems);
+  const expires = fm.expires === undefined ? undefined : parseExpiry(file, fm.expires, published, options.timezone);
+  if (expires && "message" in expires) problems.push(expires);
   const tags = fm.tags.map((name) => ({ name, slug: slugify(name) }));
   for (const tag of tags) {
     if (!tag.slug) problems.push({ file, field: "tags", message: `"${tag.name}" has no letters or digits (expected a word, e.g. Technology)` });
   }
   const slug = fm.slug ?? (slugify(path.basename(file, ".md")) || slugify(fm.title));
   if (!slug) problems.push({ file, field: "title", message: "gives an empty URL slug (expected letters or digits, or set slug:)" });
-  if (problems.length || typeof date !== "object" || typeof updated === "string") return { problems };
+  const desks = options.desks ?? projectDesks.desks;
+  const section = fm.section === undefined ? desks.fallback : findSection(desks.list, fm.section);
+  if (!section) problems.push({ file, field: "section", message: sectionMismatch(desks.list, fm.section) });
+  if (problems.length || typeof date !== "object" || typeof updated === "string" || (expires && "message" in expires) || !section) return { problems };
 
   const local = date.instant.setZone(options.timezone);
   const images = imageRefs(fm.image, split.body);
@@ -162,12 +195,15 @@ export function parseArticle(file: string, raw: string, options: Pick<LoadOption
     file,
     date,
     updated,
+    corrections,
+    expires,
     tags: dedupeBySlug(tags),
+    section,
     description: fm.description ?? firstParagraphText(split.body),
     slug,
     place: fm.dateline === undefined ? undefined : splitDateline(fm.dateline),
     url: `/${local.toFormat("yyyy/MM/dd")}/${slug}/`,
-    status: fm.draft ? "draft" : date.instant > options.now ? "embargoed" : "published",
+    status: fm.draft ? "draft" : date.instant > options.now ? "embargoed" : hasExpired(expires, options.now) ? "expired" : "published",
     remoteImages: images.filter((ref) => isRemote(ref.src)),
   };
   return { article, images };

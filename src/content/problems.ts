@@ -20,13 +20,15 @@ export class ArticleProblems extends Error {
   }
 }
 
-/** A schema issue as problem lines; an unknown field gets a "did you mean" from `fields`. */
+/** A schema issue as problem lines; an unknown top-level field gets a "did you mean" from `fields`. */
 export function describeIssue(file: string, issue: z.core.$ZodIssue, fields: readonly string[]): Problem[] {
   if (issue.code === "unrecognized_keys") {
+    // inside a mapping (image, corrections.0) the top-level fields are no help: the path says where
+    const nested = issue.path.length > 0;
     return issue.keys.map((key) => {
-      const guess = closest(key, fields);
-      const hint = guess ? `did you mean "${guess}"?` : `expected one of ${fields.join(", ")}`;
-      return { file, field: key, message: `is not a known field (${hint})` };
+      const guess = nested ? undefined : closest(key, fields);
+      const hint = guess ? `did you mean "${guess}"?` : nested ? "expected only the fields the README's example shows" : `expected one of ${fields.join(", ")}`;
+      return { file, field: [...issue.path.map(String), key].join("."), message: `is not a known field (${hint})` };
     });
   }
   const field = issue.path.length ? issue.path.map(String).join(".") : "front matter";

@@ -69,10 +69,22 @@ const aliases = z
   )
   .default([]);
 
+// Public corrections, each dated like `date` (src/content/corrections.ts checks them against the article)
+const corrections = z
+  .array(
+    z.strictObject(
+      { date: dateString, text: text("what was wrong and what the story now says") },
+      expecting("{ date, text }, e.g. { date: 2020-09-21, text: An earlier version misspelt the judge's name. }"),
+    ),
+    expecting("a list of { date, text }"),
+  )
+  .default([]);
+
 export const frontMatterSchema = z.strictObject({
   title: text("the headline as text"),
   date: dateString,
   // optional here, required below unless the article is a draft (an imported post may have none yet)
+  // or an opinion piece (a column is written from no particular place)
   dateline: dateline.optional(),
   source,
   description: text("a one- or two-sentence standfirst").optional(),
@@ -91,7 +103,13 @@ export const frontMatterSchema = z.strictObject({
     })
     .optional(),
   aliases,
-}).refine((fm) => fm.dateline !== undefined || fm.draft === true, {
+  corrections,
+  // agency copy licensed for a time: out of every production build from this moment (src/content/expiry.ts)
+  expires: dateString.optional(),
+  // the desk, by name or slug; checked against _data/sections.ts by the loader (src/content/sections.ts)
+  section: text("a desk of _data/sections.ts, e.g. World").optional(),
+  kind: z.enum(["news", "analysis", "opinion"], expecting("news, analysis or opinion")).default("news"),
+}).refine((fm) => fm.dateline !== undefined || fm.draft === true || fm.kind === "opinion", {
   path: ["dateline"],
   message: `is missing (expected ${DATELINE_FORM})`,
   // checked even when other fields have problems, so every problem is reported at once
@@ -114,3 +132,17 @@ export const pageSchema = z.strictObject({
 
 export type PageFrontMatter = z.output<typeof pageSchema>;
 export const PAGE_FIELDS = Object.keys(pageSchema.shape) as (keyof PageFrontMatter)[];
+
+/** A reporter's profile in _data/authors.ts (src/content/authors.ts): bylines of this name link to it. */
+export const authorSchema = z.strictObject({
+  name: text("the name as bylines spell it, e.g. Jane Doe"),
+  slug: frontMatterSchema.shape.slug,
+  bio: text("a sentence or two about the reporter"),
+  photo: text("a picture beside authors.ts, e.g. authors/jane-doe.jpg, or an https:// address").optional(),
+  links: z
+    .array(z.strictObject({ name: text("what the link is, e.g. Mastodon"), url: httpUrl }, expecting("{ name, url }")), expecting("a list of { name, url }"))
+    .default([]),
+});
+
+export type AuthorEntry = z.output<typeof authorSchema>;
+export const AUTHOR_FIELDS = Object.keys(authorSchema.shape) as (keyof AuthorEntry)[];

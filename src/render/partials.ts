@@ -20,8 +20,15 @@ export const defaults: Options = {
     related: "partials/more-stories.njk",
     olderNewer: "partials/more-stories.njk",
     leadStory: "partials/card.njk",
+    brief: "partials/card.njk",
+    kindLabel: "partials/kind.njk",
+    breadcrumbs: "partials/breadcrumbs.njk",
+    frontPage: "partials/front-page.njk",
     // not "pagination": Eleventy's pagination data, which listing pages have, would hide it
     pager: "partials/pagination.njk",
+    byline: "partials/byline.njk",
+    correctionNotes: "partials/corrections.njk",
+    authorProfile: "partials/author.njk",
   },
   card: { filter: "card", file: "partials/card.njk", macro: "card" },
 };

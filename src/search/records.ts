@@ -15,6 +15,12 @@ export interface SearchInput {
   tags: string[];
   source: string;
   dateline: string;
+  /** The desk's name, and the kind of story as a label ("Opinion"). */
+  section: string;
+  kind: string;
+  /** Bylines, as written; the corrections' texts, newest first. */
+  authors: string[];
+  corrections: string[];
   /** ISO 8601 in UTC: sorts as text. */
   date: string;
 }
@@ -29,7 +35,8 @@ export interface IndexResult {
 export function searchInput(article: Article): SearchInput {
   const { file, url, title, description } = article;
   const dateline = article.place ? `${article.place.city}, ${article.place.country}` : ""; // "": a draft without one
-  return { file, url, title, description, tags: article.tags.map((t) => t.name), source: article.source.name, dateline, date: article.date.instant.toUTC().toISO() ?? "" };
+  const kind = article.kind.charAt(0).toUpperCase() + article.kind.slice(1);
+  return { file, url, title, description, tags: article.tags.map((t) => t.name), source: article.source.name, dateline, section: article.section.name, kind, authors: article.author, corrections: article.corrections.map((c) => c.text), date: article.date.instant.toUTC().toISO() ?? "" };
 }
 
 /** Story Markdown as words: link and image syntax, block markers and emphasis left out. */
@@ -48,9 +55,10 @@ export function searchRecord(input: SearchInput, story: string, language: string
   return {
     url: input.url,
     language,
-    content: `${input.title}\n${input.description}\n${plainText(story)}`,
+    // a correction is part of the story as readers see it, so a search finds it
+    content: `${input.title}\n${input.description}\n${plainText(story)}${input.corrections.map((text) => `\n${text}`).join("")}`,
     meta: { title: input.title },
-    filters: { tag: input.tags, source: [input.source], dateline: input.dateline ? [input.dateline] : [] },
+    filters: { section: [input.section], kind: [input.kind], tag: input.tags, source: [input.source], dateline: input.dateline ? [input.dateline] : [], author: input.authors },
     sort: { date: input.date },
   };
 }

@@ -7,6 +7,10 @@ import { buildNow } from "../content/clock.ts";
 import { changedPages } from "./changes.ts";
 import { loadArticles, type Article } from "../content/load.ts";
 import type { StaticPage } from "../content/pages.ts";
+import type { Author } from "../content/authors.ts";
+import { hasExpired } from "../content/expiry.ts";
+import type { Desks } from "../content/sections.ts";
+import { FRONT_PAGE_FILE } from "../content/frontpage.ts";
 import { ArticleProblems, type Problem } from "../content/problems.ts";
 import { buildCollections, LISTING_PAGES, patchCollections, type Collections } from "./collections.ts";
 
@@ -42,9 +46,10 @@ export const defaults: Omit<Options, "timezone" | "homeTitle"> = {
   renderChangedOnly: devRun,
 };
 
-/** The dev server loads with the clock of its first build; an embargo that lifts since is applied here. */
+/** The dev server loads with the clock of its first build; an embargo that lifts (or an expiry that passes) since is applied here. */
 export function liftEmbargo(article: Article, now: DateTime): Article {
-  return article.status === "embargoed" && article.date.instant <= now ? { ...article, status: "published" } : article;
+  const lifted = article.status === "embargoed" && article.date.instant <= now ? { ...article, status: "published" as const } : article;
+  return lifted.status === "published" && hasExpired(lifted.expires, now) ? { ...lifted, status: "expired" } : lifted;
 }
 
 /** What other plugins hear (event "articles.loaded") once the articles of a build are known. */
@@ -53,6 +58,12 @@ export interface ArticlesLoaded {
   articles: Article[];
   /** The static pages of pages/ (all built; a dev build leaves out those with problems). */
   pages: StaticPage[];
+  /** Reporters' profiles (_data/authors.ts), whether or not they have a story here. */
+  authors: Author[];
+  /** Stories whose `expires` has passed: a production build writes a "no longer available" page at each address (src/site/expired.ts). */
+  expired: Article[];
+  /** The desks of _data/sections.ts, in the header's order (each has a page and a feed, even empty). */
+  desks: Desks;
   /** The dev server after an edit that moved no article (collections.ts): edited articles, old → new. */
   replaced?: Map<Article, Article>;
   /** Site-relative URLs of every page the articles make: theirs, then the listings'. */
@@ -63,8 +74,8 @@ export interface ArticlesLoaded {
 }
 
 export const COLLECTIONS = [
-  "articles", "homePages", "tags", "tagPages", "months", "monthPages",
-  "sources", "sourcePages", "datelines", "datelinePages", "years", "yearPages", "articleLinks",
+  "articles", "homePages", "sections", "sectionPages", "tags", "tagPages", "months", "monthPages",
+  "sources", "sourcePages", "datelines", "datelinePages", "years", "yearPages", "authors", "authorPages", "correctionPages", "articleLinks",
 ] as const;
 
 export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Partial<Options> & Pick<Options, "timezone" | "homeTitle">) {
@@ -77,6 +88,8 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
   // templates would each pay Eleventy's per-file cost (read, data cascade, dependency graph).
   eleventyConfig.ignores.add(`${options.dir}/**/*.md`);
   eleventyConfig.addWatchTarget(`${options.dir}/**/*.md`);
+  // read by the loader, not Eleventy's data cascade: an edit rebuilds the collections and every page
+  eleventyConfig.addWatchTarget(FRONT_PAGE_FILE);
   const isArticleFile = (file: string) => /\.md$/.test(file) && path.normalize(file).startsWith(`${path.normalize(options.dir)}${path.sep}`);
   changedPages.enabled = options.renderChangedOnly;
   // the dev server's edit, when it touched article files only: the loader reads just those again
@@ -108,10 +121,12 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
     const visible = options.includeUnpublished ? articles : articles.filter((a) => a.status === "published");
     const patched = changed && collections ? patchCollections(collections, visible) : undefined;
     if (patched) changedPages.limitTo(patched.touched);
-    collections = patched?.collections ?? buildCollections(visible, options.timezone, options.pageSize, options.homeTitle);
+    collections = patched?.collections ?? buildCollections(visible, options.timezone, options.pageSize, options.homeTitle, { desks: loaded.desks, frontPage: loaded.frontPage, authors: loaded.authors });
     const pageUrls = [...visible, ...LISTING_PAGES.flatMap((name) => collections![name])].map((page) => page.url);
     const pages = loaded.pages.filter((p) => !broken.has(p.file));
-    const event: ArticlesLoaded = { articles: visible, pages, replaced: patched?.replaced, pageUrls, root: options.root, directories, runMode };
+    // the dev server shows an expired story with a banner; a production build, a page saying it is gone
+    const expired = options.includeUnpublished ? [] : articles.filter((a) => a.status === "expired");
+    const event: ArticlesLoaded = { articles: visible, pages, authors: loaded.authors, expired, desks: loaded.desks, replaced: patched?.replaced, pageUrls, root: options.root, directories, runMode };
     await eleventyConfig.emit("articles.loaded", event);
   });
 

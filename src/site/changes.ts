@@ -5,9 +5,10 @@
 // (a layout, data, styles) renders everything again.
 import type { Article } from "../content/load.ts";
 import type { ArticleLinks, ListingPage } from "./collections.ts";
+import { frontArticles } from "./front-page.ts";
 
 /** What a card, a related-story link or an older/newer link can show of an article. */
-const shownFields = (a: Article) => JSON.stringify([a.url, a.title, a.status, a.description, a.date, a.updated, a.place, a.source, a.tags, a.image, a.author]);
+const shownFields = (a: Article) => JSON.stringify([a.url, a.title, a.status, a.description, a.date, a.updated, a.place, a.source, a.tags, a.image, a.author, a.section.slug, a.kind]);
 
 export class ChangedPages {
   /** Off (every page renders) unless the dev server turns it on. */
@@ -57,7 +58,15 @@ export class ChangedPages {
   }
 
   listingPages(pages: ListingPage[]): ListingPage[] {
-    return this.#select(pages, (page) => `${page.title}|${page.totalPages}|${page.group?.count}`, (page) => page.items.map(this.#show));
+    // the front page also shows its lead, top stories and desk blocks, which may sit on no page of its list
+    const shown = (page: ListingPage) => (page.front ? [...page.items, ...frontArticles(page.front)] : page.items).map(this.#show);
+    return this.#select(pages, (page) => `${page.title}|${page.totalPages}|${page.group?.count}`, shown);
+  }
+
+  /** /corrections/ shows each correction's date and text, and its article's headline and link. */
+  correctionPages<T extends ListingPage<{ article: Article; date: unknown; text: string }>>(pages: T[]): T[] {
+    const shown = (page: T) => page.items.flatMap((c) => [this.#show(c.article), this.#textId(JSON.stringify([c.date, c.text]))]);
+    return this.#select(pages, (page) => `${page.title}|${page.totalPages}|${page.group?.count}`, shown);
   }
 
   /** Feeds carry whole stories: a feed changes with the version of any article in it. */
@@ -70,6 +79,13 @@ export class ChangedPages {
     let version = this.#versions.get(article);
     if (version === undefined) this.#versions.set(article, (version = this.#next++));
     return version;
+  }
+
+  /** A number for a text, the same for the same text. */
+  #textId(text: string): number {
+    let id = this.#shownIds.get(text);
+    if (id === undefined) this.#shownIds.set(text, (id = this.#next++));
+    return id;
   }
 
   /** A number for what the article shows; worked out again when its object or merged tags change. */

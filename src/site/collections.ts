@@ -2,11 +2,19 @@
 // month pages (grouped in listings.ts), plus each article's neighbours and related stories.
 // Eleventy's own `tags` collections are not used: each would re-sort the whole archive.
 import type { Article } from "../content/load.ts";
+import { noChoice, type FrontPageChoice } from "../content/frontpage.ts";
+import { projectDesks, type Desks } from "../content/sections.ts";
 import { relatedArticles } from "./related.ts";
+import type { Author } from "../content/authors.ts";
+import { authorListings } from "./author-listings.ts";
+import { correctionListings, patchCorrections, type CorrectionItem } from "./correction-listings.ts";
+import { deskListings, type DeskSummary } from "./desks.ts";
+import { frontArticles, frontPage, swapInFront } from "./front-page.ts";
 import { archiveListings, groupListings, paginate, tagSpellings, type GroupSummary, type ListingPage, type MonthSummary, type YearSummary } from "./listings.ts";
 
 export { paginate, sourceUrl, datelineUrl } from "./listings.ts";
 export type { GroupSummary, ListingPage, MonthSummary, YearSummary } from "./listings.ts";
+export type { DeskSummary } from "./desks.ts";
 export type TagSummary = GroupSummary;
 
 /** What an article page links to besides its own text. */
@@ -20,6 +28,9 @@ export interface ArticleLinks {
 export interface Collections {
   articles: Article[];
   homePages: ListingPage[];
+  /** The desks in the header's order, and their listing pages. */
+  sections: DeskSummary[];
+  sectionPages: ListingPage[];
   tags: TagSummary[];
   tagPages: ListingPage[];
   sources: GroupSummary[];
@@ -30,12 +41,17 @@ export interface Collections {
   yearPages: ListingPage[];
   months: MonthSummary[];
   monthPages: ListingPage[];
+  /** Profiles with a story here (A–Z), and each one's stories. */
+  authors: GroupSummary[];
+  authorPages: ListingPage[];
+  /** /corrections/: every correction, newest first. */
+  correctionPages: ListingPage<CorrectionItem>[];
   /** Keyed by article URL. */
   articleLinks: Record<string, ArticleLinks>;
 }
 
 /** The collections of listing pages, each page showing a list of articles. */
-export const LISTING_PAGES = ["homePages", "tagPages", "sourcePages", "datelinePages", "yearPages", "monthPages"] as const;
+export const LISTING_PAGES = ["homePages", "sectionPages", "tagPages", "sourcePages", "datelinePages", "yearPages", "monthPages", "authorPages"] as const;
 
 /**
  * Articles carry their own tag spelling; pages, feeds and search show the merged one. Idempotent:
@@ -51,11 +67,22 @@ export function mergeTagSpellings(articles: Article[]): void {
   }
 }
 
+/** What the newsroom arranges: its desks and the front page's choices (the loader reads both). */
+export interface Arrangement {
+  desks: Desks;
+  frontPage: FrontPageChoice;
+  /** Reporters' profiles (_data/authors.ts). */
+  authors: Author[];
+}
+
 /** `articles` must already be newest first (loadArticles returns them so). */
-export function buildCollections(articles: Article[], timezone: string, pageSize: number, homeTitle: string): Collections {
+export function buildCollections(articles: Article[], timezone: string, pageSize: number, homeTitle: string, arrangement: Partial<Arrangement> = {}): Collections {
+  const { desks = projectDesks.desks, frontPage: choice = noChoice() } = arrangement;
+  const sections = deskListings(articles, desks, pageSize);
   const tags = groupListings(articles, "tag", pageSize);
   const sources = groupListings(articles, "source", pageSize);
   const datelines = groupListings(articles, "dateline", pageSize);
+  const authors = authorListings(articles, arrangement.authors ?? [], pageSize);
   const archive = archiveListings(articles, timezone, pageSize);
 
   mergeTagSpellings(articles);
@@ -67,9 +94,12 @@ export function buildCollections(articles: Article[], timezone: string, pageSize
 
   // Page 1 is the front page, titled as the site; later pages say what they are
   const homePages = paginate(articles, "/", homeTitle, pageSize).map((page, i) => (i === 0 ? page : { ...page, title: `Latest news, page ${i + 1}` }));
+  homePages[0]!.front = frontPage(articles, homePages[0]!.items, choice, desks);
   return {
     articles,
     homePages,
+    sections: sections.sections,
+    sectionPages: sections.pages,
     tags: tags.summaries,
     tagPages: tags.pages,
     sources: sources.summaries,
@@ -77,12 +107,15 @@ export function buildCollections(articles: Article[], timezone: string, pageSize
     datelines: datelines.summaries,
     datelinePages: datelines.pages,
     ...archive,
+    authors: authors.summaries,
+    authorPages: authors.pages,
+    correctionPages: correctionListings(articles, pageSize),
     articleLinks,
   };
 }
 
 /** What decides where an article is listed: an edit that keeps it leaves every list's shape alone. */
-const place = (a: Article) => JSON.stringify([a.url, a.date.instant.toMillis(), a.status, a.tags, a.source, a.dateline]);
+const place = (a: Article) => JSON.stringify([a.url, a.date.instant.toMillis(), a.status, a.tags, a.source, a.dateline, a.section.slug, a.author, a.corrections]);
 
 export interface Patched {
   collections: Collections;
@@ -99,7 +132,7 @@ const indexes = new WeakMap<Collections, Appearances>();
 function appearances(collections: Collections): Appearances {
   const index: Appearances = new Map(collections.articles.map((a) => [a, { pages: [], linkedFrom: [] }]));
   for (const name of LISTING_PAGES) {
-    for (const page of collections[name]) for (const article of page.items) index.get(article)!.pages.push(page);
+    for (const page of collections[name]) for (const article of [...page.items, ...frontArticles(page.front)]) index.get(article)!.pages.push(page);
   }
   for (const article of collections.articles) {
     const { related, older, newer } = collections.articleLinks[article.url]!;
@@ -134,6 +167,7 @@ export function patchCollections(previous: Collections, articles: Article[]): Pa
     const shown = index.get(before)!;
     for (const page of shown.pages) {
       swap(page.items, before, after);
+      if (page.front) swapInFront(page.front, before, after);
       touched.add(page);
     }
     for (const holder of shown.linkedFrom) {
@@ -151,6 +185,7 @@ export function patchCollections(previous: Collections, articles: Article[]): Pa
     const { related, older, newer } = previous.articleLinks[after.url]!;
     for (const linked of [...related, older, newer]) if (linked) swap(index.get(linked)!.linkedFrom, before, after);
   }
+  for (const page of patchCorrections(previous.correctionPages, replaced)) touched.add(page);
   const collections = { ...previous, articles };
   indexes.set(collections, index);
   return { collections, replaced, touched };

@@ -50,15 +50,18 @@ export function describeListing(listing: Pick<ListingPage, "group">): string | u
   const stories = `${group.count} ${group.count === 1 ? "story" : "stories"}`;
   switch (group.kind) {
     case "tag": return `${stories} tagged “${group.tag.name}”, newest first.`;
+    case "section": return `${group.section.description ?? `The ${group.section.name} desk.`} ${group.count ? `${stories}, newest first.` : "No stories yet."}`;
     case "source": return `${stories} from ${group.name}, newest first.`;
     case "dateline": return `${stories} datelined ${group.name}, newest first.`;
     case "year": return `${stories} published in ${group.year}, newest first.`;
     case "month": return `${stories} published in ${MONTHS[group.month - 1]} ${group.year}, newest first.`;
+    case "author": return `${stories} by ${group.author.name}, newest first.`;
+    case "corrections": return `${group.count} ${group.count === 1 ? "correction" : "corrections"} to our stories, newest first.`;
   }
 }
 
 /** A paginated listing: one output page per ListingPage of a collection. */
-function listing(collection: string, layout: string) {
+export function listing(collection: string, layout: string) {
   return {
     layout,
     // the dev server renders only the pages an edit changed (src/site/changes.ts)
@@ -80,7 +83,7 @@ export function pagesPlugin(eleventyConfig: EleventyConfig, options: Partial<Opt
   eleventyConfig.addFilter("pageWindow", (page: ListingPage) => pageWindow(page));
   eleventyConfig.addFilter("sourceUrl", sourceUrl);
   eleventyConfig.addFilter("datelineUrl", datelineUrl);
-  for (const name of ["home", "tag", "source", "dateline", "year", "month"]) {
+  for (const name of ["home", "section", "tag", "source", "dateline", "year", "month"]) {
     eleventyConfig.addTemplate(`pages/${name}.njk`, "", listing(`${name}Pages`, layouts.listing));
   }
   const single = (permalink: string, layout: string, title: string, imports: string[], data: Record<string, unknown> = {}) => ({

@@ -2,9 +2,12 @@
 // months in the site's zone, each split into pages. Lists stay newest first, as they arrive.
 import type { Article, Tag } from "../content/load.ts";
 import { slugify } from "../content/slug.ts";
+import type { Author } from "../content/authors.ts";
+import type { Section } from "../content/sections.ts";
+import type { FrontPage } from "./front-page.ts";
 
-/** One listing page: what a paginated template needs, URLs site-relative without the prefix. */
-export interface ListingPage {
+/** One listing page: what a paginated template needs, URLs site-relative without the prefix. Items are articles but on /corrections/. */
+export interface ListingPage<T = Article> {
   url: string;
   title: string;
   pageNumber: number;
@@ -12,13 +15,18 @@ export interface ListingPage {
   previousUrl: string | undefined;
   nextUrl: string | undefined;
   pageUrls: string[];
-  items: Article[];
+  items: T[];
   /** What this listing belongs to; absent on the home pages. */
   group?:
     | { kind: "tag"; tag: Tag; count: number }
+    | { kind: "section"; section: Section; count: number }
     | { kind: "source" | "dateline"; name: string; slug: string; count: number; website?: string }
     | { kind: "year"; year: number; count: number }
-    | { kind: "month"; year: number; month: number; count: number };
+    | { kind: "month"; year: number; month: number; count: number }
+    | { kind: "author"; author: Author; count: number }
+    | { kind: "corrections"; count: number };
+  /** The front page (the home listing's first page): lead, top stories, desk blocks (src/site/front-page.ts). */
+  front?: FrontPage;
 }
 
 /** A tag, source or dateline with its article count and listing URL. */
@@ -46,7 +54,7 @@ export interface YearSummary {
 export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** Splits a newest-first list into pages: base/, base/page/2/, … */
-export function paginate(items: Article[], base: string, title: string, pageSize: number, group?: ListingPage["group"]): ListingPage[] {
+export function paginate<T = Article>(items: T[], base: string, title: string, pageSize: number, group?: ListingPage["group"]): ListingPage<T>[] {
   const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
   const pageUrls = Array.from({ length: totalPages }, (_, i) => (i === 0 ? base : `${base}page/${i + 1}/`));
   return pageUrls.map((url, i) => ({

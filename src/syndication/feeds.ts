@@ -1,13 +1,16 @@
 // Atom, RSS 2.0 and JSON Feed 1.1: the site's newest N published articles, plus an Atom feed per
-// tag. Entries carry the full story rendered by the project's Markdown instance, URLs absolute.
+// desk, per tag and per author. Entries carry the full story rendered by the project's Markdown instance, URLs absolute.
 import type { DateTime } from "luxon";
 import type { Site } from "../../_data/site.ts";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import { buildNow } from "../content/clock.ts";
 import type { Article } from "../content/load.ts";
+import type { Section } from "../content/sections.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
 import { changedPages } from "../site/changes.ts";
 import { isoInstant } from "../content/dates.ts";
+import { lastChange } from "../content/corrections.ts";
+import { authorIndex, nameKey, type Author } from "../content/authors.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
 import { FeedStoriesAhead, storyHtml } from "./feed-content.ts";
 
@@ -61,7 +64,7 @@ export function feedEntry(article: Article, options: FeedSettings): FeedEntry {
     title: article.title,
     url: absoluteUrl(article.url, options.base),
     published: isoInstant(article.date, zone),
-    updated: isoInstant(article.updated ?? article.date, zone),
+    updated: isoInstant(lastChange(article), zone),
     pubDate: article.date.instant.setZone(zone).toRFC2822()!,
     // wire copy without a byline is credited to the agency that filed it
     authors: article.author.length ? article.author : [article.source.name],
@@ -86,8 +89,8 @@ function cachedEntry(article: Article, options: FeedSettings): FeedEntry {
 
 const newestUpdate = (entries: FeedEntry[], now: string) => entries.map((e) => e.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? now;
 
-/** The site feed and one feed per tag, from newest-first articles; only published ones count. */
-export function buildFeeds(articles: Article[], options: FeedSettings, now: string): Feed[] {
+/** The site feed, one per desk (every desk: its page links to it) and one per tag, from newest-first articles; only published ones count. */
+export function buildFeeds(articles: Article[], options: FeedSettings, now: string, desks: readonly Section[] = [], authors: readonly Author[] = []): Feed[] {
   const published = articles.filter((a) => a.status === "published");
   const make = (title: string, subtitle: string, home: string, paths: Feed["paths"], list: Article[]): Feed => {
     const entries = list.slice(0, options.feedSize).map((a) => cachedEntry(a, options));
@@ -96,7 +99,17 @@ export function buildFeeds(articles: Article[], options: FeedSettings, now: stri
     return { title, subtitle, language: options.language, publisher: options.publisher, homeUrl: absoluteUrl(home, options.base), updated, paths, urls, entries };
   };
   const byTag = new Map<string, { name: string; articles: Article[] }>();
+  const byDesk = new Map<string, Article[]>(desks.map((desk) => [desk.slug, []]));
+  // a feed per reporter's profile with a published story, as their page (src/site/authors.ts)
+  const profiles = authorIndex(authors);
+  const byAuthor = new Map<Author, Article[]>();
   for (const article of published) {
+    for (const author of new Set(article.author.map((name) => profiles.get(nameKey(name))))) {
+      const list = author && (byAuthor.get(author) ?? byAuthor.set(author, []).get(author)!);
+      if (list && list.length < options.feedSize) list.push(article);
+    }
+    const desk = byDesk.get(article.section.slug);
+    if (desk && desk.length < options.feedSize) desk.push(article);
     for (const tag of article.tags) {
       const entry = byTag.get(tag.slug) ?? { name: tag.name, articles: [] };
       if (entry.articles.length < options.feedSize) entry.articles.push(article);
@@ -105,8 +118,11 @@ export function buildFeeds(articles: Article[], options: FeedSettings, now: stri
   }
   return [
     make(options.title, options.description, "/", { atom: "/feed.xml", rss: "/rss.xml", json: "/feed.json" }, published),
+    ...desks.map((desk) => make(`${options.title}: ${desk.name}`, desk.description ?? `Stories from the ${desk.name} desk`, desk.url, { atom: `${desk.url}feed.xml` }, byDesk.get(desk.slug)!)),
     ...[...byTag].map(([slug, tag]) =>
       make(`${options.title}: ${tag.name}`, `Articles tagged “${tag.name}”`, `/tags/${slug}/`, { atom: `/tags/${slug}/feed.xml` }, tag.articles)),
+    ...[...byAuthor].map(([author, list]) =>
+      make(`${options.title}: ${author.name}`, `Stories by ${author.name}`, author.url, { atom: `${author.url}feed.xml` }, list)),
   ];
 }
 
@@ -155,10 +171,10 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Op
   // the feed list is made once per build, from the articles the build publishes (src/site/articles.ts)
   let feeds: Feed[] = [];
   let ahead: FeedStoriesAhead | undefined;
-  eleventyConfig.on("articles.loaded", ({ articles, replaced, directories, runMode }: ArticlesLoaded) => {
+  eleventyConfig.on("articles.loaded", ({ articles, desks, authors, replaced, directories, runMode }: ArticlesLoaded) => {
     outputDir = directories.output;
     if (replaced && feeds.length) for (const feed of patchFeeds(feeds, replaced, settings, updatedNow())) changedPages.touch(feed);
-    else feeds = buildFeeds(articles, settings, updatedNow());
+    else feeds = buildFeeds(articles, settings, updatedNow(), desks.list, authors);
     // a production build renders the feeds' stories on another thread, as it does the pages'
     if (runMode === "build") ahead = new FeedStoriesAhead([...new Set(feeds.flatMap((f) => f.entries.map((e) => e.article)))], root, settings.base);
   });

@@ -10,6 +10,9 @@ import type { ListingPage } from "../site/collections.ts";
 import { isRemote, resolveImage } from "../content/image-refs.ts";
 import { remotePictures } from "../render/remote-images.ts";
 import { isoInstant } from "../content/dates.ts";
+import { lastChange } from "../content/corrections.ts";
+import { authorIndex, nameKey, type Author } from "../content/authors.ts";
+import type { ArticlesLoaded } from "../site/articles.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
 
 export interface Options {
@@ -72,11 +75,11 @@ export function socialTags(page: { title: string; description: string; url: stri
   if (image) tags.push(og("og:image", image.url), og("og:image:alt", image.alt));
   if (image?.width && image.height) tags.push(og("og:image:width", image.width), og("og:image:height", image.height));
   if (article) {
-    const section = article.tags[0]?.name ?? article.place?.country; // none: an untagged draft without a dateline
+    const section = article.section.name;
     tags.push(og("article:published_time", isoInstant(article.date, settings.timezone)),
-      og("article:modified_time", isoInstant(article.updated ?? article.date, settings.timezone)),
+      og("article:modified_time", isoInstant(lastChange(article), settings.timezone)),
       ...article.author.map((name) => og("article:author", name)),
-      ...(section ? [og("article:section", section)] : []),
+      og("article:section", section),
       ...article.tags.map((tag) => og("article:tag", tag.name)));
   }
   tags.push(card("twitter:card", image ? "summary_large_image" : "summary"), card("twitter:title", page.title), card("twitter:description", page.description));
@@ -89,20 +92,29 @@ function publisher(settings: Settings) {
   return { "@type": "Organization", name: settings.publisher, url: `${settings.base}/`, ...(logo ? { logo } : {}) };
 }
 
-export function newsArticle(article: Article, settings: Settings, image?: ShareImage) {
+/** schema.org's type for each kind of story (https://schema.org/NewsArticle lists the subtypes). */
+export const ARTICLE_TYPES = { news: "NewsArticle", analysis: "AnalysisNewsArticle", opinion: "OpinionNewsArticle" } as const;
+
+/** A byline as schema.org's Person: with a profile, its page and the reporter's links elsewhere. */
+export function person(name: string, settings: Settings, profile?: Author) {
+  if (!profile) return { "@type": "Person", name };
+  return { "@type": "Person", name, url: absoluteUrl(profile.url, settings.base), ...(profile.links.length ? { sameAs: profile.links.map((l) => l.url) } : {}) };
+}
+
+export function newsArticle(article: Article, settings: Settings, image?: ShareImage, profiles: ReadonlyMap<string, Author> = new Map()) {
   const url = absoluteUrl(article.url, settings.base);
   return {
     "@context": "https://schema.org",
-    "@type": "NewsArticle",
+    "@type": ARTICLE_TYPES[article.kind],
     headline: headline(article.title),
     description: article.description,
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     datePublished: isoInstant(article.date, settings.timezone),
-    dateModified: isoInstant(article.updated ?? article.date, settings.timezone),
+    dateModified: isoInstant(lastChange(article), settings.timezone),
     // wire copy without a byline is credited to the agency that filed it
     author: article.author.length
-      ? article.author.map((name) => ({ "@type": "Person", name }))
+      ? article.author.map((name) => person(name, settings, profiles.get(nameKey(name))))
       : [{ "@type": "Organization", name: article.source.name, ...(article.source.url ? { url: article.source.url } : {}) }],
     publisher: publisher(settings),
     ...(image ? { image: [image.url] } : {}),
@@ -112,16 +124,35 @@ export function newsArticle(article: Article, settings: Settings, image?: ShareI
       locationCreated: { "@type": "Place", name: article.dateline, address: { "@type": "PostalAddress", addressLocality: article.place.city, addressCountry: article.place.country } },
     } : {}),
     keywords: article.tags.map((t) => t.name),
-    ...(article.tags[0] ? { articleSection: article.tags[0].name } : {}),
+    articleSection: article.section.name,
     isAccessibleForFree: true,
+    // https://schema.org/correction: each public correction, newest first
+    ...(article.corrections.length ? {
+      correction: article.corrections.map((c) => ({ "@type": "CorrectionComment", text: c.text, datePublished: isoInstant(c.date, settings.timezone), url: `${url}#correction-${c.number}` })),
+    } : {}),
   };
 }
 
-/** The home page is the WebSite; every other listing is a CollectionPage of its articles. */
-export function listingData(listing: ListingPage, settings: Settings) {
+/** Home › desk › headline, as the article page's breadcrumbs show it. */
+export function breadcrumbList(article: Article, settings: Settings) {
+  const trail = [[settings.title, "/"], [article.section.name, article.section.url], [headline(article.title), article.url]];
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: trail.map(([name, url], i) => ({ "@type": "ListItem", position: i + 1, name, item: absoluteUrl(url!, settings.base) })),
+  };
+}
+
+/** The home page is the WebSite; an author's page a ProfilePage; every other listing is a CollectionPage of its articles (or corrections). */
+export function listingData(listing: ListingPage<{ url: string }>, settings: Settings) {
   const website = { "@type": "WebSite", name: settings.title, url: `${settings.base}/`, description: settings.description, publisher: publisher(settings) };
   const url = absoluteUrl(listing.url, settings.base);
   if (listing.url === "/") return { "@context": "https://schema.org", ...website };
+  if (listing.group?.kind === "author") {
+    const { author } = listing.group;
+    const about = { ...person(author.name, settings, author), description: author.bio };
+    return { "@context": "https://schema.org", "@type": "ProfilePage", name: listing.title, url, isPartOf: website, mainEntity: about };
+  }
   return {
     "@context": "https://schema.org", "@type": "CollectionPage", name: listing.title, url, isPartOf: website,
     mainEntity: { "@type": "ItemList", itemListElement: listing.items.map((a, i) => ({ "@type": "ListItem", position: i + 1, url: absoluteUrl(a.url, settings.base) })) },
@@ -144,6 +175,10 @@ export function seoPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Opti
     return { ...rendition, alt };
   });
   eleventyConfig.addFilter("socialTags", (page: { title: string; description: string; url: string }, article?: Article, image?: ShareImage) => socialTags(page, settings, article, image));
-  eleventyConfig.addFilter("newsArticleJson", (article: Article, image?: ShareImage) => scriptJson(newsArticle(article, settings, image)));
-  eleventyConfig.addFilter("listingJson", (listing: ListingPage) => scriptJson(listingData(listing, settings)));
+  // bylines with a profile become a Person with its page (src/site/authors.ts builds one for every byline of the build)
+  let profiles = new Map<string, Author>();
+  eleventyConfig.on("articles.loaded", ({ authors }: ArticlesLoaded) => void (profiles = authorIndex(authors)));
+  eleventyConfig.addFilter("newsArticleJson", (article: Article, image?: ShareImage) => scriptJson(newsArticle(article, settings, image, profiles)));
+  eleventyConfig.addFilter("breadcrumbJson", (article: Article) => scriptJson(breadcrumbList(article, settings)));
+  eleventyConfig.addFilter("listingJson", (listing: ListingPage<{ url: string }>) => scriptJson(listingData(listing, settings)));
 }

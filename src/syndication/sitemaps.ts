@@ -10,6 +10,8 @@ import type { ListingPage } from "../site/collections.ts";
 import { COLLECTIONS, type ArticlesLoaded } from "../site/articles.ts";
 import { changedPages } from "../site/changes.ts";
 import { isoInstant, machineDate } from "../content/dates.ts";
+import { lastChange as articleChange } from "../content/corrections.ts";
+import type { CorrectionItem } from "../site/correction-listings.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
 
 export interface Options {
@@ -27,7 +29,7 @@ export const defaults: Omit<Options, "site"> = {
   now: () => buildNow(),
   newsWindowHours: 48,
   newsLimit: 1000,
-  indexes: ["/tags/", "/sources/", "/datelines/", "/archive/"],
+  indexes: ["/tags/", "/sources/", "/datelines/", "/archive/", "/authors/"],
   layouts: { sitemap: "layouts/sitemap.njk", news: "layouts/news-sitemap.njk", robots: "layouts/robots.njk" },
 };
 
@@ -44,13 +46,16 @@ export interface NewsUrl {
 }
 
 const published = (articles: Article[]) => articles.filter((a) => a.status === "published");
-const lastChange = (a: Article) => a.updated ?? a.date;
+/** What a listing page shows: articles, or (on /corrections/) corrections of them, each changed when it was made. */
+type Listed = Article | CorrectionItem;
+const lastChange = (item: Listed) => ("article" in item ? item.date : articleChange(item));
+const statusOf = (item: Listed) => ("article" in item ? item.article.status : item.status);
 // an article's last change as a number, worked out once per article object (the loader reuses
 // unchanged ones between dev-server builds)
-const changes = new WeakMap<Article, number>();
-function publishedChange(a: Article): number {
+const changes = new WeakMap<Listed, number>();
+function publishedChange(a: Listed): number {
   let ms = changes.get(a);
-  if (ms === undefined) changes.set(a, (ms = a.status === "published" ? lastChange(a).instant.toMillis() : -Infinity));
+  if (ms === undefined) changes.set(a, (ms = statusOf(a) === "published" ? lastChange(a).instant.toMillis() : -Infinity));
   return ms;
 }
 
@@ -61,8 +66,8 @@ export const listingCollections = (collections: Record<string, unknown>) =>
 /** Articles, then listing pages with a published article on them (lastmod: their newest change), then indexes, then static pages. */
 export function sitemapUrls(collections: Record<string, unknown> & { articles: Article[]; pages?: StaticPage[] }, options: { base: string; timezone: string; indexes: string[] }): SitemapUrl[] {
   // plain loops: this runs over every listing page (15,000 at 10,000 articles) on every build
-  const lastmod = (list: Article[]) => {
-    let newest: Article | undefined;
+  const lastmod = (list: Listed[]) => {
+    let newest: Listed | undefined;
     let newestMs = -Infinity;
     for (const a of list) {
       const ms = publishedChange(a);
@@ -72,7 +77,7 @@ export function sitemapUrls(collections: Record<string, unknown> & { articles: A
   };
   const urls: SitemapUrl[] = published(collections.articles).map((a) => ({ loc: absoluteUrl(a.url, options.base), lastmod: machineDate(lastChange(a), options.timezone) }));
   for (const name of listingCollections(collections)) {
-    for (const page of collections[name] as ListingPage[]) {
+    for (const page of collections[name] as ListingPage<Listed>[]) {
       const modified = lastmod(page.items);
       if (modified) urls.push({ loc: absoluteUrl(page.url, options.base), lastmod: modified });
     }

@@ -1,0 +1,117 @@
+// /admin/: the browser editor (Sveltia CMS) for editors who don't use git. The build writes its page,
+// its config.yml made from the front-matter contract, its script, and the CMS package's own files,
+// served from this site (no CDN). Never in a collection, so never in the sitemap, feeds or search.
+// `ADMIN=off` leaves it out of the build.
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { stringify } from "yaml";
+import type { Site } from "../../_data/site.ts";
+import type { EleventyConfig } from "../runtime/eleventy-config.ts";
+import { pageSchema, frontMatterSchema } from "../content/schema.ts";
+import type { ArticlesLoaded } from "../site/articles.ts";
+import { adminPage } from "./admin-page.ts";
+import { cmsConfig, formatOf, type CollectionSpec, type ConfigOptions } from "./cms-config.ts";
+import { contractFields } from "./contract-fields.ts";
+import { entryForm } from "./entry-format.ts";
+
+export interface Options {
+  site: Pick<Site, "title" | "timezone" | "pathPrefix" | "url">;
+  /** False with ADMIN=off: no /admin/ in the build. */
+  enabled: boolean;
+  /** owner/name the deployed editor commits to; GitHub Actions sets GITHUB_REPOSITORY. */
+  repo: string;
+  /** The public address for the editor's "visit site" link (default: the site's, when SITE_URL sets one). */
+  siteUrl?: string;
+  /** The kinds of file the editor edits, each with its contract. */
+  collections: CollectionSpec[];
+  /** The form's labels by key path; the contract has names, not labels. */
+  labels: ConfigOptions["labels"];
+  /** Key paths edited in a text area rather than a line. */
+  multiline: string[];
+  /** Key paths holding a picture's path, edited by picking or uploading a file. */
+  pictures: string[];
+  /** How many of the tags in use the tags field's help names. */
+  suggestedTags: number;
+  /** `npm start`: the page is served without the dev server's live-reload script. */
+  devServer: boolean;
+}
+
+const CMS_PACKAGE = "node_modules/@sveltia/cms";
+
+export const defaults: Omit<Options, "site"> = {
+  enabled: process.env.ADMIN !== "off",
+  repo: process.env.GITHUB_REPOSITORY || "owner/repository",
+  collections: [
+    { name: "articles", label: "Articles", singular: "Article", folder: "articles", path: "{{fields.date | date('YYYY')}}/{{slug}}", schema: frontMatterSchema, mediaFolder: "../images", body: "Story" },
+    { name: "pages", label: "Pages", singular: "Page", folder: "pages", path: "{{slug}}", schema: pageSchema, mediaFolder: "images", body: "Text" },
+  ],
+  labels: {
+    title: "Headline", date: "Published", dateline: "Dateline", source: "Source", "source.name": "Agency or outlet",
+    "source.url": "Outlet's website", description: "Standfirst", author: "Authors", tags: "Tags", updated: "Updated",
+    image: "Picture", "image.src": "Picture file", "image.alt": "Alt text", "image.caption": "Caption", "image.credit": "Credit",
+    draft: "Draft", slug: "URL slug", aliases: "Old addresses", corrections: "Corrections", expires: "Expires", section: "Section", kind: "Kind",
+  },
+  multiline: ["description", "corrections.*.text"],
+  pictures: ["image.src"],
+  suggestedTags: 15,
+  devServer: process.env.ELEVENTY_RUN_MODE === "serve",
+};
+
+/** The most used tags, most used first, as first written. */
+export function tagsInUse(articles: ArticlesLoaded["articles"], count: number): string[] {
+  const uses = new Map<string, { name: string; uses: number }>();
+  for (const tag of articles.flatMap((article) => article.tags)) {
+    const seen = uses.get(tag.slug) ?? uses.set(tag.slug, { name: tag.name, uses: 0 }).get(tag.slug)!;
+    seen.uses++;
+  }
+  return [...uses.values()].sort((a, b) => b.uses - a.uses || a.name.localeCompare(b.name)).slice(0, count).map((tag) => tag.name);
+}
+
+/** The editor's script: editor-start.ts and the file form of each collection, one ES module. */
+export async function editorScript(collections: CollectionSpec[], pictures: string[]): Promise<string> {
+  const forms = Object.fromEntries(collections.map((spec) => [formatOf(spec), entryForm(contractFields(spec.schema), pictures)]));
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL("./editor-start.ts", import.meta.url))],
+    bundle: true, write: false, format: "esm", platform: "browser", target: "es2022", minify: true, logLevel: "silent",
+    define: { ENTRY_FORMS: JSON.stringify(forms) },
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export function adminPlugin(eleventyConfig: EleventyConfig, userOptions: Partial<Options> & Pick<Options, "site">) {
+  const options: Options = { ...defaults, ...userOptions };
+  if (!options.enabled) return;
+  const { site } = options;
+  const siteUrl = options.siteUrl ?? (process.env.SITE_URL ? site.url : undefined);
+  const page = adminPage(`${site.title} editor`);
+  let tags: string[] = [];
+  let script: Promise<string> | undefined;
+  eleventyConfig.on("articles.loaded", (loaded: ArticlesLoaded) => void (tags = tagsInUse(loaded.articles, options.suggestedTags)));
+  const configText = () => {
+    const config = cmsConfig({
+      ...options, siteUrl, timezone: site.timezone, title: site.title, logo: `${site.pathPrefix}assets/favicon.svg`, suggestions: { tags },
+    });
+    return `# Made by the build from src/content/schema.ts (src/admin/cms-config.ts): edit those, not this file.\n${stringify(config, { lineWidth: 0 })}`;
+  };
+  const file = (permalink: string, text: () => string | Promise<string>) => ({
+    permalink, layout: false, eleventyExcludeFromCollections: true, eleventyComputed: { adminText: text },
+  });
+  eleventyConfig.addTemplate("admin/index.njk", "{{ adminText | safe }}", file("/admin/index.html", () => page));
+  eleventyConfig.addTemplate("admin/config.njk", "{{ adminText | safe }}", file("/admin/config.yml", configText));
+  eleventyConfig.addTemplate("admin/editor.njk", "{{ adminText | safe }}", file("/admin/editor.js", () => (script ??= editorScript(options.collections, options.pictures))));
+  // the CMS's self-hostable build (its fonts included) rather than dist/, which loads fonts from a CDN
+  eleventyConfig.addPassthroughCopy({
+    [`${CMS_PACKAGE}/npm/index.js`]: "admin/cms/index.js",
+    [`${CMS_PACKAGE}/npm/chunks/*.js`]: "admin/cms/chunks",
+    [`${CMS_PACKAGE}/npm/assets/*.{woff2,txt}`]: "admin/cms/assets",
+    [`${CMS_PACKAGE}/LICENSE.txt`]: "admin/cms/LICENSE.txt",
+  });
+  if (options.devServer) {
+    // handed over as bytes, so the dev server neither adds its live-reload script (a reload after every
+    // save would throw the editor back to its sign-in page) nor runs the build's transforms: the path
+    // prefix the HTML base plugin would add is written in here
+    const bytes = Buffer.from(adminPage(`${site.title} editor`, site.pathPrefix));
+    const serve = () => new Response(bytes, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+    eleventyConfig.setServerOptions({ onRequest: { "/admin/": serve, "/admin/index.html": serve } });
+  }
+}
