@@ -23,9 +23,12 @@ export interface ComposeOptions {
 export interface NewFields {
   title: string;
   date: string;
-  /** Only a draft may go without one (the contract says so). */
+  /** Only a draft or an opinion piece may go without one (the contract says so). */
   dateline?: string;
   source: string;
+  /** The desk (_data/sections.ts) and the kind of story; left out, the contract's defaults apply. */
+  section?: string;
+  kind?: "analysis" | "opinion";
   description?: string;
   author?: string;
   tags?: string[];

@@ -50,3 +50,27 @@ export function postTags(item: Pick<WxrItem, "terms">): string[] {
   }
   return tags;
 }
+
+// WordPress sites file opinion and analysis under a category or tag: the contract's `kind`
+const KINDS: [RegExp, "opinion" | "analysis"][] = [[/^(opinions?|comment|op-?eds?|editorials?|columns?)$/i, "opinion"], [/^analys[ie]s$/i, "analysis"]];
+
+/** The kind of story a post's categories and tags name, if any. */
+export function postKind(item: Pick<WxrItem, "terms">): "opinion" | "analysis" | undefined {
+  for (const term of item.terms) {
+    const name = decodeEntities(term.name).trim();
+    const kind = KINDS.find(([pattern]) => pattern.test(name))?.[1];
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+/** The newsroom's desk a post's first matching category names ("World", "world"), if any. */
+export function postSection(item: Pick<WxrItem, "terms">, desks: readonly { name: string; slug: string }[]): string | undefined {
+  for (const term of item.terms) {
+    if (term.domain !== "category") continue;
+    const slug = slugify(decodeEntities(term.name).trim() || decodeSlug(term.nicename));
+    const desk = desks.find((d) => d.slug === slug || slugify(d.name) === slug);
+    if (desk) return desk.name;
+  }
+  return undefined;
+}

@@ -12,6 +12,7 @@ import { formatProblem } from "../content/problems.ts";
 import type { DatelineCities } from "./datelines.ts";
 import { destination, type BodyStats } from "./html-to-markdown.ts";
 import { pictureStore, replacePictures, type PictureStore } from "./picture-downloads.ts";
+import { projectDesks } from "../content/sections.ts";
 import { addBody, emptyBodyStats, emptyReport, skip, type ImportReport } from "./report.ts";
 import type { Attachment } from "./shortcodes.ts";
 import { emptyChannel, wordpressItems } from "./wordpress.ts";
@@ -94,7 +95,7 @@ export async function importWordPress(input: string, options: WordPressOptions):
   const taken = options.taken ?? (await takenUrls(options));
   const kept = await keptAddresses(options, taken.keys());
   const store = options.downloadImages && !options.dryRun ? pictureStore(options.root) : undefined;
-  const context = { channel, attachments, timezone: options.timezone, cities: options.cities, defaults: options.defaults, imported: (p: string) => kept.has(p) };
+  const context = { channel, attachments, timezone: options.timezone, cities: options.cities, defaults: options.defaults, imported: (p: string) => kept.has(p), desks: projectDesks.desks.list };
 
   let writing = Promise.resolve();
   for await (const item of wordpressItems(input, emptyChannel())) {
@@ -144,6 +145,7 @@ function record(report: ImportReport, plan: ArticlePlan | PagePlan, written: Ext
   else if (written.status === "draft") report.drafts++;
   else if (written.status === "embargoed") report.scheduled++;
   else report.published++;
-  if (plan.kind === "article" && !plan.fields.dateline) report.withoutDateline.push(written.file);
+  // an opinion piece may go without one: only the stories held back as drafts are counted
+  if (plan.kind === "article" && !plan.fields.dateline && plan.fields.kind !== "opinion") report.withoutDateline.push(written.file);
   report.notes.push(...plan.notes.map((note) => `${written.file}: ${note}`));
 }

@@ -9,7 +9,7 @@ import { findDateline, type Dateline, type DatelineCities } from "./datelines.ts
 import { NO_ALT, postMarkdown, type BodyStats } from "./html-to-markdown.ts";
 import type { Attachment } from "./shortcodes.ts";
 import type { WxrChannel, WxrItem } from "./wordpress.ts";
-import { decodeSlug, oldPath, plainText, postDate, postTags } from "./wordpress-fields.ts";
+import { decodeSlug, oldPath, plainText, postDate, postKind, postSection, postTags } from "./wordpress-fields.ts";
 
 export interface PostDefaults {
   source?: string;
@@ -24,12 +24,14 @@ export interface PostContext {
   defaults: PostDefaults;
   /** True for an old address (as aliasPath gives it) an earlier import already wrote. */
   imported?: (path: string) => boolean;
+  /** The newsroom's desks: a category naming one becomes the article's `section`. */
+  desks?: readonly { name: string; slug: string }[];
 }
 
 export interface ArticlePlan {
   kind: "article";
   fields: {
-    title: string; date: string; dateline?: string; source: string; description?: string; author?: string;
+    title: string; date: string; dateline?: string; source: string; section?: string; kind?: "analysis" | "opinion"; description?: string; author?: string;
     tags?: string[]; image?: { src: string; alt: string; caption?: string }; aliases?: string[]; draft?: true;
   };
   body: string;
@@ -117,21 +119,24 @@ export function planPost(item: WxrItem, context: PostContext, stats: BodyStats):
     source = context.channel.title || "Staff";
     notes.push(`source: no agency in the story and no --source; credited to "${source}"`);
   }
-  if (!place && unplaced) notes.push(`dateline: "${unplaced}" has no country (add it to _data/dateline-cities.json, or pass --dateline); imported as a draft for an editor`);
-  else if (!place) notes.push("dateline: none in the story and no --dateline; imported as a draft for an editor");
+  // an opinion piece needs no dateline (the contract says so): published without one, not held back
+  const kind = postKind(item);
+  const heldBack = !place && kind !== "opinion";
+  if (heldBack && unplaced) notes.push(`dateline: "${unplaced}" has no country (add it to _data/dateline-cities.json, or pass --dateline); imported as a draft for an editor`);
+  else if (heldBack) notes.push("dateline: none in the story and no --dateline; imported as a draft for an editor");
   if (stats.missingAlt) notes.push(`body: ${stats.missingAlt} picture(s) without alt text in WordPress; a placeholder says so`);
   const author = context.channel.authors.get(item.creator) || item.creator;
   const thumbnail = context.attachments.get(Number(item.meta.get("_thumbnail_id")));
   const caption = thumbnail && plainText(thumbnail.caption);
   if (thumbnail && !thumbnail.alt) notes.push("image.alt: the featured picture has no alt text in WordPress; a placeholder says so");
   const fields: ArticlePlan["fields"] = {
-    title, date, dateline: place, source,
+    title, date, dateline: place, source, section: context.desks && postSection(item, context.desks), kind,
     description: standfirst(item.excerpt, body),
     author: author && !author.includes("@") ? author : undefined,
     tags: postTags(item),
     image: thumbnail ? { src: thumbnail.url, alt: plainText(thumbnail.alt) || NO_ALT, ...(caption ? { caption } : {}) } : undefined,
     aliases: aliasesBeside(`/${instant.instant.setZone(context.timezone).toFormat("yyyy/MM/dd")}/${slug}/`),
-    draft: item.status === "draft" || item.status === "pending" || !place ? true : undefined,
+    draft: item.status === "draft" || item.status === "pending" || heldBack ? true : undefined,
   };
   if (!fields.tags!.length) fields.tags = undefined;
   return { kind: "article", fields, body, slug, notes };
