@@ -1,6 +1,7 @@
 // The editor's HTML page and its own Content-Security-Policy. The public pages keep theirs
 // (src/render/security-policy.ts); this one is the strictest Sveltia CMS works under, found by
 // driving it in Chromium with a `securitypolicyviolation` listener (test/admin.test.ts).
+import { escapeHtml } from "../content/markdown.ts";
 
 /** Each source, and why the editor needs it. */
 export const ADMIN_POLICY: Record<string, string[]> = {
@@ -39,4 +40,3 @@ export function adminPage(title: string, base = "/", policy = policyText()): str
 `;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

@@ -36,6 +36,9 @@ export function createMarkdown() {
 
 export const markdown = createMarkdown();
 
+/** Text made safe for an element or a double-quoted attribute (& < > "): markdown-it's own escaper, for HTML the project writes by hand. */
+export const escapeHtml = (text: string): string => markdown.utils.escapeHtml(text);
+
 /**
  * XML 1.0 forbids most control characters even as references. Only story text can hold one (YAML
  * rejects them in front matter): feeds clean the story, and the standfirst taken from it, with this.

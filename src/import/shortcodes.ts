@@ -2,6 +2,7 @@
 // conversion: [caption] → a figure with its caption, [gallery] → its pictures, [embed], [video] and
 // [audio] → a link to the original (no player, no third-party script). Any other shortcode is
 // counted by name and its tags removed (text it encloses is kept): readers never see "[code]".
+import { escapeHtml } from "../content/markdown.ts";
 
 export interface Attachment {
   url: string;
@@ -23,8 +24,6 @@ export interface ShortcodeCounts {
 export const emptyShortcodeCounts = (): ShortcodeCounts => ({ converted: new Map(), unknown: new Map(), missing: [] });
 
 const bump = (counts: Map<string, number>, name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
-
-export const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 /** shortcode_parse_atts(): name="value", name='value', name=value; unnamed values are left out. */
 export function shortcodeAttributes(text: string): Record<string, string> {
@@ -54,12 +53,12 @@ export function embedLabel(url: string): string | undefined {
 
 const embedLink = (url: string) => {
   const label = embedLabel(url);
-  return label ? `<p><a href="${escapeAttribute(url)}">${label}</a></p>` : "";
+  return label ? `<p><a href="${escapeHtml(url)}">${label}</a></p>` : "";
 };
 
 const figure = (img: string, caption: string) => `<figure>${img}${caption.trim() ? `<figcaption>${caption.trim()}</figcaption>` : ""}</figure>`;
 const attachmentFigure = (a: Attachment) =>
-  figure(`<img src="${escapeAttribute(a.url)}" alt="${escapeAttribute(a.alt)}">`, a.caption);
+  figure(`<img src="${escapeHtml(a.url)}" alt="${escapeHtml(a.alt)}">`, a.caption);
 
 /**
  * The post's HTML with shortcodes converted. `attachments` resolves gallery ids; a gallery without
@@ -91,7 +90,7 @@ export function convertShortcodes(html: string, attachments: ReadonlyMap<number,
       bump(counts.converted, name.toLowerCase());
       const a = shortcodeAttributes(attributes);
       const src = a.src ?? a.mp4 ?? a.mp3 ?? a.m4a ?? a.ogg ?? a.webm ?? "";
-      return /^https?:\/\//i.test(src) ? `<p><a href="${escapeAttribute(src)}">${name.toLowerCase() === "video" ? "Watch the video" : "Listen to the recording"}</a></p>` : "";
+      return /^https?:\/\//i.test(src) ? `<p><a href="${escapeHtml(src)}">${name.toLowerCase() === "video" ? "Watch the video" : "Listen to the recording"}</a></p>` : "";
     })
     .replace(/\[(\/?)([a-z][\w-]*)(\s[^\]]*)?\/?\]/gi, (whole: string, closing: string, name: string, attributes = "") => {
       const enclosing = new RegExp(`\\[/${name}\\]`, "i").test(html);

@@ -7,6 +7,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { RemoteAssetCache } from "@11ty/eleventy-fetch";
 import type { ImageRef } from "../content/image-refs.ts";
+import { escapeHtml } from "../content/markdown.ts";
 import { formatProblem } from "../content/problems.ts";
 
 export interface Options {
@@ -67,12 +68,10 @@ function limited(concurrency: number) {
   };
 }
 
-const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 /** A picture the build could not fetch, shown from its address: no sizes (they are unknown), alt kept. */
 export function remoteImageHtml(url: string, { sizes: _, ...attributes }: Record<string, string>): string {
   const all = { src: url, loading: "lazy", decoding: "async", ...attributes }; // no srcset, so no sizes
-  return `<img ${Object.entries(all).map(([name, value]) => `${name}="${escapeAttribute(value)}"`).join(" ")}>`;
+  return `<img ${Object.entries(all).map(([name, value]) => `${name}="${escapeHtml(value)}"`).join(" ")}>`;
 }
 
 export class RemotePictures {
