@@ -125,7 +125,7 @@ export function outputPlugin(eleventyConfig: EleventyConfig, options: Partial<Op
   eleventyConfig.on("eleventy.after", () => void (pending = []));
   // the other core makes the pages' folders ahead; Eleventy makes any that is missing itself
   eleventyConfig.on("articles.loaded", ({ pageUrls, directories, runMode }: ArticlesLoaded) => {
-    if (runMode === "build") makeFoldersInBackground(pageUrls.map((url) => path.join(directories.output, url))).catch(() => {});
+    if (runMode === "build") makeFoldersInBackground(pageUrls().map((url) => path.join(directories.output, url))).catch(() => {});
   });
   eleventyConfig.addTransform("utf8-bytes", function (this: { page: TemplateData }, content: string) {
     const file = this.page.outputPath as string | false;

@@ -66,8 +66,8 @@ export interface ArticlesLoaded {
   desks: Desks;
   /** The dev server after an edit that moved no article (collections.ts): edited articles, old → new. */
   replaced?: Map<Article, Article>;
-  /** Site-relative URLs of every page the articles make: theirs, then the listings'. */
-  pageUrls: string[];
+  /** Site-relative URLs of every page the articles make: theirs, then the listings' (worked out when asked: only a production build does). */
+  pageUrls: () => string[];
   root: string;
   directories: { output: string };
   runMode: "build" | "serve" | "watch";
@@ -122,7 +122,8 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
     const patched = changed && collections ? patchCollections(collections, visible) : undefined;
     if (patched) changedPages.limitTo(patched.touched);
     collections = patched?.collections ?? buildCollections(visible, options.timezone, options.pageSize, options.homeTitle, { desks: loaded.desks, frontPage: loaded.frontPage, authors: loaded.authors });
-    const pageUrls = [...visible, ...LISTING_PAGES.flatMap((name) => collections![name])].map((page) => page.url);
+    const built = collections;
+    const pageUrls = () => [...visible, ...LISTING_PAGES.flatMap((name) => built[name])].map((page) => page.url);
     const pages = loaded.pages.filter((p) => !broken.has(p.file));
     // the dev server shows an expired story with a banner; a production build, a page saying it is gone
     const expired = options.includeUnpublished ? [] : articles.filter((a) => a.status === "expired");
