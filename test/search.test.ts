@@ -69,7 +69,7 @@ describe("an index started ahead (npm run build starts it once the articles are 
   };
   const input: SearchInput = {
     file: "articles/bridge.md", url: "/2025/06/01/bridge/", title: "Council approves new bridge", description: "",
-    tags: ["Infrastructure"], source: "Reuters", dateline: "Paris, France", section: "World", kind: "News", authors: [], corrections: [], date: "2025-06-01T00:00:00.000Z",
+    tags: ["Infrastructure"], source: "Reuters", dateline: "Paris, France", section: "World", kind: "News", authors: [], corrections: [], date: "2025-06-01T00:00:00.000Z", digest: "",
   };
   const job = (folder: string): Parameters<typeof indexAhead>[0] => [[input], spied.root, path.join(spied.root, folder), "en", 10];
   beforeAll(() => void (process.env.PAGEFIND_EXTENDED_BINARY_PATH = path.join(spied.root, "count-starts.sh")));
@@ -143,7 +143,7 @@ describe("an archive larger than one search index part (SEARCH_PART_SIZE)", () =
 describe("what the index holds of an article", () => {
   const input: SearchInput = {
     file: "articles/x.md", url: "/2025/03/10/x/", title: "Oil prices jump", description: "Brent rose.",
-    tags: ["Energy", "Markets"], source: "Reuters", dateline: "Paris, France", section: "Business", kind: "Analysis", authors: ["Jane Doe"], corrections: [], date: "2025-03-10T18:30:00.000Z",
+    tags: ["Energy", "Markets"], source: "Reuters", dateline: "Paris, France", section: "Business", kind: "Analysis", authors: ["Jane Doe"], corrections: [], date: "2025-03-10T18:30:00.000Z", digest: "",
   };
 
   it("indexes the story's words and link texts, not its Markdown syntax or link targets", () => {

@@ -1,15 +1,23 @@
-// `npm run build`: validate every article, build into a staging folder, swap it into _site/.
-// Nothing in _site/ changes unless the whole build succeeds.
+// `npm run build [-- --clean]`: validate every article, build into a staging folder, swap it into
+// _site/. Nothing in _site/ changes unless the whole build succeeds. It renders only the pages that
+// changed since the last build and reuses the others' files (src/build/incremental.ts); --clean
+// renders everything.
+import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
+import path from "node:path";
 import v8 from "node:v8";
 import Eleventy from "@11ty/eleventy";
 import site from "../../_data/site.ts";
 import { pinBuildNow } from "../content/clock.ts";
-import { loadArticles } from "../content/load.ts";
+import { loadArticles, sourceDigest } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { mergeTagSpellings } from "../site/collections.ts";
-import { backgroundWorkDone, deleteDetached, folderSize, retiredFolder, stagingFolder, swapInto } from "../build/output.ts";
-import { indexJob, lastIndex } from "../search/search.ts";
+import { changedPages } from "../site/changes.ts";
+import { PageSignatures } from "../site/signatures.ts";
+import { linkFiles } from "../runtime/link-files.ts";
+import { backgroundWorkDone, deleteDetached, retiredFolder, stagingFolder, swapInto } from "../build/output.ts";
+import { defaults as cacheDefaults, fingerprint, forgetManifest, readManifest, writeManifest, type Usable } from "../build/incremental.ts";
+import { indexJob, lastIndex, reuseIndexParts } from "../search/search.ts";
 import { indexAhead, prepareIndexWorker, stopIndexing } from "../search/worker.ts";
 
 const OUTPUT = "_site";
@@ -38,6 +46,17 @@ async function main(): Promise<number> {
   const published = articles.filter((a) => a.status === "published");
   console.log(`Validated ${articles.length} articles (${published.length} published) in ${seconds()} s; writing pages, feeds and the search index…`);
 
+  const root = process.cwd();
+  const cache = { ...cacheDefaults, root, output: OUTPUT };
+  const inputs = fingerprint(cache);
+  const usable: Usable = process.argv.includes("--clean") ? { reason: "--clean" } : readManifest(cache, inputs);
+  const previous = "manifest" in usable ? usable.manifest : undefined;
+  if ("reason" in usable) console.log(`Rendering every page (${usable.reason}).`);
+  // the pages ask it whether to render (src/site/changes.ts); the search index which parts to reuse
+  const signatures = new PageSignatures(previous && { pages: new Map(Object.entries(previous.pages)), needs: new Map(Object.entries(previous.needs)) }, (a) => sourceDigest(root, a.file));
+  changedPages.persist(signatures);
+  reuseIndexParts(previous && { from: OUTPUT, parts: previous.search });
+
   const staging = stagingFolder(OUTPUT);
   await rm(staging, { recursive: true, force: true });
   // the search plugin asks for this same index once Eleventy has started: it begins now, with the
@@ -45,11 +64,19 @@ async function main(): Promise<number> {
   // of work and ends by compressing its files on one core, so the pages wait for it, not it for them.
   mergeTagSpellings(published);
   indexAhead(indexJob(published, process.cwd(), staging, site), "first");
+  let rendered = 0;
+  let reused = 0;
   try {
     const eleventy = new Eleventy(".", staging, { configPath: ".eleventy.ts", quietMode: true });
     // the search index is written into the staging folder too (src/search/search.ts), so a failed
     // index never replaces the live site
-    await eleventy.write();
+    const [, templates] = (await eleventy.write()) as [unknown, { outputPath?: string | false }[]];
+    rendered = templates.filter((t) => t.outputPath).length;
+    // the pages' folders are made ahead on another thread (src/build/output.ts)
+    await backgroundWorkDone();
+    reused = linkFiles(OUTPUT, staging, signatures.reused);
+    // their pictures, unless a rendered page brought the same ones
+    reused += linkFiles(OUTPUT, staging, signatures.reusedNeeds().filter((file) => !existsSync(path.join(staging, file)) && existsSync(path.join(OUTPUT, file))));
   } catch (error) {
     // nothing may still be writing into the staging folder when it goes
     await Promise.all([stopIndexing(), backgroundWorkDone()]);
@@ -59,12 +86,14 @@ async function main(): Promise<number> {
     return 1;
   }
   await stopIndexing(); // only an index started ahead that nothing took over is still running
+  // a build killed between the swap and the new manifest must not trust the old one
+  await forgetManifest(cache);
   // the last site stays as a rollback; the one before it is deleted once this build is done with the disk
   deleteDetached(await swapInto(staging, OUTPUT, retiredFolder(OUTPUT)));
-  const { files, bytes } = folderSize(OUTPUT);
-  const { pages = 0, parts = 1 } = lastIndex ?? {};
-  const index = `${pages} in the search index${parts > 1 ? ` in ${parts} parts` : ""}`;
-  console.log(`Built ${published.length} articles into ${OUTPUT}/ (${files} files, ${(bytes / 1048576).toFixed(1)} MiB; ${index}) in ${seconds()} s`);
+  const { parts = 1, reindexed = parts, reusedFiles = 0, signatures: search = {} } = lastIndex ?? {};
+  await writeManifest(cache, { fingerprint: inputs, pages: Object.fromEntries(signatures.current), needs: Object.fromEntries(signatures.needs), search });
+  const counts = `rendered ${rendered} pages, reused ${reused + reusedFiles} files; search: ${reindexed} of ${parts} parts re-indexed`;
+  console.log(`Built ${published.length} articles (${counts}) in ${seconds()} s`);
   return 0;
 }
 

@@ -1,5 +1,6 @@
 // Reads and validates every article before anything is written. All problems come back
 // together, one line each, so an editor fixes a batch in one go instead of build-by-build.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
@@ -9,7 +10,7 @@ import { firstParagraphText } from "./markdown.ts";
 import { frontMatterSchema, FIELDS, type FrontMatter } from "./schema.ts";
 import { parseYaml, splitFrontMatter } from "./frontmatter.ts";
 import { slugify } from "./slug.ts";
-import { imageProblems, imageRefs, isRemote, type ImageRef } from "./image-refs.ts";
+import { imageProblems, imageRefs, isRemote, resolveImage, type ImageRef } from "./image-refs.ts";
 import { describeIssue, type Problem } from "./problems.ts";
 import { aliasCollisions } from "./aliases.ts";
 import { loadPages, type StaticPage } from "./pages.ts";
@@ -122,6 +123,9 @@ export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
       articles.push(result.article);
       // image files are checked on every load, not cached: one can be added or removed any time
       problems.push(...imageProblems(result.article.file, result.images, options.root));
+      const key = cacheKey(options.root, result.article.file);
+      if (result.images.length) pictureSizes.set(key, imageSizes(result.article.file, result.images, options.root));
+      else pictureSizes.delete(key);
     } else problems.push(...result.problems);
   }
   problems.push(...urlCollisions(articles));
@@ -138,6 +142,20 @@ export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
 
 const cacheKey = (root: string, file: string) => `${root}\0${file}`;
 
+// each file's text as a digest, from its last load: what an incremental build compares
+const digests = new Map<string, string>();
+
+// and the sizes of its local pictures: a picture replaced under the same name changes its pages too
+const pictureSizes = new Map<string, string>();
+const imageSizes = (file: string, refs: ImageRef[], root: string) =>
+  refs.map(({ src }) => (isRemote(src) ? "" : (statSync(resolveImage(file, src, root) ?? root, { throwIfNoEntry: false })?.size ?? ""))).join(",");
+
+/** A digest of the article file's text as the loader last read it ("" if it never did), with its local pictures' sizes. */
+export function sourceDigest(root: string, file: string): string {
+  const key = cacheKey(root, file);
+  return `${digests.get(key) ?? ""}${pictureSizes.has(key) ? `:${pictureSizes.get(key)}` : ""}`;
+}
+
 function loadCached(file: string, options: LoadOptions): Parsed {
   const absolute = path.join(options.root, file);
   // synchronous: 10,000 stats through the thread pool's promises took half a second
@@ -146,8 +164,10 @@ function loadCached(file: string, options: LoadOptions): Parsed {
   const key = `${info.mtimeMs}:${info.size}:${options.timezone}:${options.now.toMillis()}`;
   const hit = cache.get(cacheKey(options.root, file));
   if (hit?.key === key) return hit.parsed;
-  const parsed = parseArticle(file, readFileSync(absolute, "utf8"), options);
+  const raw = readFileSync(absolute, "utf8");
+  const parsed = parseArticle(file, raw, options);
   cache.set(cacheKey(options.root, file), { key, parsed });
+  digests.set(cacheKey(options.root, file), createHash("sha1").update(raw).digest("base64url"));
   return parsed;
 }
 

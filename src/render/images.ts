@@ -4,16 +4,18 @@
 // HTML transform: re-parsing every page to find three pictures cost a quarter of a large build.
 // Encoded files live in .cache/images/ between builds and the ones in use are copied to the output.
 // A picture given as an http(s) address is fetched first (src/render/remote-images.ts).
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile, link, mkdir } from "node:fs/promises";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
-import type { EleventyConfig } from "../runtime/eleventy-config.ts";
+import type { EleventyConfig, TemplateData } from "../runtime/eleventy-config.ts";
 import type { Article } from "../content/load.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
 import { isRemote, resolveImage } from "../content/image-refs.ts";
 import { markdown } from "../content/markdown.ts";
 import { remoteImageHtml, remotePictures, type HasRemoteImages, type Options as RemoteOptions } from "./remote-images.ts";
 import { noteRemotePicture } from "./security-policy.ts";
+import { changedPages } from "../site/changes.ts";
+import { outputFile } from "../site/signatures.ts";
 
 export interface Options {
   widths: number[];
@@ -118,12 +120,25 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, options: Partial<Op
     return picture(file, { alt: alt() });
   };
 
+  // An incremental build keeps, with each page's signature, the pictures it shows (share-card
+  // renditions included): a page it does not render again still needs them in the new output
+  const shown = new RegExp(`${urlPath}([^"'\\s,?#<&]+)`, "g");
+  eleventyConfig.addTransform("picture-needs", function (this: { page: TemplateData }, content: string) {
+    const signatures = changedPages.signatures;
+    const url = this.page.url as string | false;
+    if (!signatures || typeof content !== "string" || !url || !content.includes(urlPath)) return content;
+    signatures.need(outputFile(url), [...content.matchAll(shown)].map((m) => `${urlPath.slice(1)}${m[1]}`));
+    return content;
+  });
+
   // https://www.11ty.dev/docs/events/#eleventy-after
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     await Promise.all(encoding.values());
     if (outputMode !== "fs" || used.size === 0) return;
     const target = path.join(directories.output, urlPath);
     await mkdir(target, { recursive: true });
-    await Promise.all([...used].map((name) => copyFile(path.join(imageOptions.outputDir, name), path.join(target, name))));
+    // a hard link to the encoded file where the file system allows one: nothing writes into either
+    const place = (from: string, to: string) => link(from, to).catch(() => copyFile(from, to));
+    await Promise.all([...used].map((name) => place(path.join(imageOptions.outputDir, name), path.join(target, name))));
   });
 }

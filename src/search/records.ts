@@ -1,10 +1,12 @@
 // Building the Pagefind index from article records (run in a worker thread: src/search/worker.ts).
 // https://pagefind.app/docs/node-api/
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Article } from "../content/load.ts";
 import { storyMarkdown } from "../render/story.ts";
+import { filesUnder, linkFiles } from "../runtime/link-files.ts";
 
 /** What the index needs of an article: plain data, so it can be handed to the worker. */
 export interface SearchInput {
@@ -23,6 +25,8 @@ export interface SearchInput {
   corrections: string[];
   /** ISO 8601 in UTC: sorts as text. */
   date: string;
+  /** A digest of the article's file (src/content/load.ts): a part's signature follows its story texts. */
+  digest: string;
 }
 
 export interface IndexResult {
@@ -30,13 +34,25 @@ export interface IndexResult {
   pages: number;
   /** Pagefind bundles it was written as (see `indexParts`). */
   parts: number;
+  /** Parts Pagefind wrote; the others were the last build's, reused. */
+  reindexed: number;
+  /** Files of the reused parts. */
+  reusedFiles: number;
+  /** Each part's signature → its folder under the site, for the next build to reuse. */
+  signatures: Record<string, string>;
 }
 
-export function searchInput(article: Article): SearchInput {
+/** The last build's parts an incremental build may reuse: its site folder, and signature → part folder. */
+export interface IndexReuse {
+  from: string;
+  parts: Record<string, string>;
+}
+
+export function searchInput(article: Article, digest = ""): SearchInput {
   const { file, url, title, description } = article;
   const dateline = article.place ? `${article.place.city}, ${article.place.country}` : ""; // "": a draft without one
   const kind = article.kind.charAt(0).toUpperCase() + article.kind.slice(1);
-  return { file, url, title, description, tags: article.tags.map((t) => t.name), source: article.source.name, dateline, section: article.section.name, kind, authors: article.author, corrections: article.corrections.map((c) => c.text), date: article.date.instant.toUTC().toISO() ?? "" };
+  return { file, url, title, description, tags: article.tags.map((t) => t.name), source: article.source.name, dateline, section: article.section.name, kind, authors: article.author, corrections: article.corrections.map((c) => c.text), date: article.date.instant.toUTC().toISO() ?? "", digest };
 }
 
 /** Story Markdown as words: link and image syntax, block markers and emphasis left out. */
@@ -98,23 +114,45 @@ async function writeIndex(inputs: readonly SearchInput[], root: string, outputPa
     const written = await index.writeFiles({ outputPath });
     const problems = [...added.flatMap((r) => r.errors), ...written.errors];
     if (problems.length) throw new Error(problems.join("; "));
-    const entry = JSON.parse(readFileSync(path.join(outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+    return pageCount(outputPath);
   } finally {
     // Pagefind's service process keeps the index in memory until it exits: one part at a time
     await pagefind.close();
   }
 }
 
-/** Indexes the articles into `folder/pagefind/` (and its archive parts); throws if Pagefind reports a problem. */
-export async function indexArticles(inputs: readonly SearchInput[], root: string, folder: string, language: string, partSize: number): Promise<IndexResult> {
+function pageCount(outputPath: string): number {
+  const entry = JSON.parse(readFileSync(path.join(outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+}
+
+/** What a part's index is made from: the same signature, the same files. */
+const partSignature = (part: readonly SearchInput[], language: string) => createHash("sha1").update(JSON.stringify([language, part])).digest("base64url");
+
+/**
+ * Indexes the articles into `folder/pagefind/` (and its archive parts); throws if Pagefind reports
+ * a problem. A part whose signature the last build had is linked from there instead (`reuse`).
+ */
+export async function indexArticles(inputs: readonly SearchInput[], root: string, folder: string, language: string, partSize: number, reuse?: IndexReuse): Promise<IndexResult> {
   try {
     const parts = indexParts(inputs, partSize);
-    const main = parts.pop()!;
-    let pages = 0;
-    for (const [i, part] of parts.entries()) pages += await writeIndex(part, root, path.join(folder, archivePart(i + 1)), language);
-    pages += await writeIndex(main, root, path.join(folder, "pagefind"), language);
-    return { pages, parts: parts.length + 1 };
+    // the main bundle last: its folder holds the archive parts' folders
+    const placed = parts.map((part, i) => ({ part, at: i === parts.length - 1 ? "pagefind/" : archivePart(i + 1) }));
+    const result: IndexResult = { pages: 0, parts: parts.length, reindexed: 0, reusedFiles: 0, signatures: {} };
+    for (const { part, at } of placed) {
+      const signature = partSignature(part, language);
+      result.signatures[signature] = at;
+      const before = reuse?.parts[signature];
+      if (reuse && before && existsSync(path.join(reuse.from, before, "pagefind-entry.json"))) {
+        // a part's files name no folder of their own: the same bundle works wherever it is placed
+        result.reusedFiles += linkFiles(path.join(reuse.from, before), path.join(folder, at), filesUnder(path.join(reuse.from, before), before === "pagefind/" ? ["archive"] : []));
+        result.pages += pageCount(path.join(folder, at));
+      } else {
+        result.pages += await writeIndex(part, root, path.join(folder, at), language);
+        result.reindexed++;
+      }
+    }
+    return result;
   } catch (error) {
     throw new Error(`Search index (Pagefind) failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -4,9 +4,9 @@
 import type { Site } from "../../_data/site.ts";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
-import { archivePart, partCount, searchInput, type IndexResult } from "./records.ts";
+import { archivePart, partCount, searchInput, type IndexResult, type IndexReuse } from "./records.ts";
 import { indexInWorker, type IndexJob } from "./worker.ts";
-import type { Article } from "../content/load.ts";
+import { sourceDigest, type Article } from "../content/load.ts";
 
 export interface Options {
   site: Pick<Site, "pathPrefix" | "language" | "searchPartSize">;
@@ -31,9 +31,13 @@ export function archiveBundles(articles: number, site: Options["site"]): string[
   return Array.from({ length: partCount(articles, site.searchPartSize) - 1 }, (_, i) => `${site.pathPrefix}${archivePart(i + 1)}`);
 }
 
+/** The last build's index parts a production build may reuse (`npm run build` sets it: src/build/incremental.ts). */
+let reuse: IndexReuse | undefined;
+export const reuseIndexParts = (parts: IndexReuse | undefined) => void (reuse = parts);
+
 /** The index of `articles` written into `folder`: what the build starts ahead and the plugin asks for. */
 export const indexJob = (articles: Article[], root: string, folder: string, site: Options["site"]): IndexJob =>
-  [articles.map(searchInput), root, folder, site.language, site.searchPartSize];
+  [articles.map((a) => searchInput(a, sourceDigest(root, a.file))), root, folder, site.language, site.searchPartSize, reuse];
 
 /** Runs `task` now, or once more after the current run if asked while one is running. */
 function serialised(task: () => Promise<void>): () => Promise<void> {

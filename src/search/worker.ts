@@ -52,7 +52,7 @@ function takeWorker(): IndexWorker {
 }
 
 /** What a job indexes, from where, into where: equal keys, equal indexes. */
-const jobKey = ([inputs, root, folder, language, partSize]: IndexJob) => JSON.stringify([inputs, path.resolve(root), path.resolve(folder), language, partSize]);
+const jobKey = ([inputs, root, folder, language, partSize, reuse]: IndexJob) => JSON.stringify([inputs, path.resolve(root), path.resolve(folder), language, partSize, reuse]);
 
 let ahead: { key: string; worker: Worker; result: Promise<IndexResult> } | undefined;
 

@@ -6,9 +6,12 @@
 import type { Article } from "../content/load.ts";
 import type { ArticleLinks, ListingPage } from "./collections.ts";
 import { frontArticles } from "./front-page.ts";
+import { outputFile, type PageSignatures } from "./signatures.ts";
 
 /** What a card, a related-story link or an older/newer link can show of an article. */
 const shownFields = (a: Article) => JSON.stringify([a.url, a.title, a.status, a.description, a.date, a.updated, a.place, a.source, a.tags, a.image, a.author, a.section.slug, a.kind]);
+
+const isArticle = (value: unknown): value is Article => typeof value === "object" && value !== null && "url" in value && "file" in value;
 
 export class ChangedPages {
   /** Off (every page renders) unless the dev server turns it on. */
@@ -22,6 +25,17 @@ export class ChangedPages {
   #next = 0;
   /** After a patched build (collections.ts): the only pages that can have changed. */
   #limit: Set<object> | undefined;
+  /** A production build that reuses the last one's pages (src/build/incremental.ts). */
+  #persistent: PageSignatures | undefined;
+
+  get signatures(): PageSignatures | undefined {
+    return this.#persistent;
+  }
+
+  /** From now on pages are selected by signatures kept between builds: `npm run build`. */
+  persist(signatures: PageSignatures): void {
+    this.#persistent = signatures;
+  }
 
   /** Called with the files an edit touched; anything but an article renders every page again. */
   changed(files: string[], isArticle: (file: string) => boolean): void {
@@ -41,7 +55,8 @@ export class ChangedPages {
 
   /** Pages made from the whole archive (sitemaps): left out only of a patched build that did not touch them. */
   wholeSitePages<T extends object>(pages: T[]): T[] {
-    const limit = this.enabled && !this.#everything ? this.#limit : undefined;
+    // a production build always writes them: the news sitemap moves with the clock
+    const limit = this.enabled && !this.#everything && !this.#persistent ? this.#limit : undefined;
     return limit ? pages.filter((page) => limit.has(page)) : pages;
   }
 
@@ -60,7 +75,9 @@ export class ChangedPages {
   listingPages(pages: ListingPage[]): ListingPage[] {
     // the front page also shows its lead, top stories and desk blocks, which may sit on no page of its list
     const shown = (page: ListingPage) => (page.front ? [...page.items, ...frontArticles(page.front)] : page.items).map(this.#show);
-    return this.#select(pages, (page) => `${page.title}|${page.totalPages}|${page.group?.count}`, shown);
+    // and how they are arranged: lead, top stories, desk blocks (_data/frontpage.yaml)
+    const arrangement = (page: ListingPage) => (page.front ? JSON.stringify(page.front, (_, v: unknown) => (isArticle(v) ? v.url : v)) : "");
+    return this.#select(pages, (page) => `${page.title}|${page.totalPages}|${page.group?.count}|${arrangement(page)}`, shown);
   }
 
   /** /corrections/ shows each correction's date and text, and its article's headline and link. */
@@ -70,21 +87,29 @@ export class ChangedPages {
   }
 
   /** Feeds carry whole stories: a feed changes with the version of any article in it. */
-  feedPages<T extends { urls: Record<string, string | undefined>; title: string; entries: { article: Article }[] }>(feeds: T[], format: string): T[] {
-    return this.#select(feeds, (feed) => feed.title, (feed) => feed.entries.flatMap((e) => [this.version(e.article), this.#show(e.article)]), (feed) => feed.urls[format]!);
+  feedPages<T extends { paths: Record<string, string | undefined>; title: string; updated: string; entries: { article: Article }[] }>(feeds: T[], format: string): T[] {
+    // an empty feed is dated by the build's clock
+    return this.#select(feeds, (feed) => `${feed.title}|${feed.updated}`, (feed) => feed.entries.flatMap((e) => [this.version(e.article), this.#show(e.article)]), (feed) => feed.paths[format]!);
   }
 
   /** A number per article object: a new object is a changed file (the loader caches unchanged ones). */
   version(article: Article): number {
     let version = this.#versions.get(article);
-    if (version === undefined) this.#versions.set(article, (version = this.#next++));
+    if (version === undefined) {
+      // in a production build the same file, status and tags are the same version
+      version = this.#persistent ? this.#textId(`v${this.#persistent.versionText(article)}`) : this.#next++;
+      this.#versions.set(article, version);
+    }
     return version;
   }
 
   /** A number for a text, the same for the same text. */
   #textId(text: string): number {
     let id = this.#shownIds.get(text);
-    if (id === undefined) this.#shownIds.set(text, (id = this.#next++));
+    if (id === undefined) {
+      this.#shownIds.set(text, (id = this.#next++));
+      this.#persistent?.remember(id, text);
+    }
     return id;
   }
 
@@ -93,9 +118,7 @@ export class ChangedPages {
     if (!article) return -1;
     const known = this.#shown.get(article);
     if (known?.tags === article.tags) return known.id;
-    const fields = shownFields(article);
-    let id = this.#shownIds.get(fields);
-    if (id === undefined) this.#shownIds.set(fields, (id = this.#next++));
+    const id = this.#textId(shownFields(article));
     this.#shown.set(article, { tags: article.tags, id });
     return id;
   };
@@ -103,6 +126,8 @@ export class ChangedPages {
   // A page's signature: a short text (title, page count…) and the numbers of what it shows, compared
   // number by number; 15,000 listing pages are checked on every save.
   #select<T>(pages: T[], meta: (page: T) => string, shows: (page: T) => number[], key: (page: T) => string = (page) => (page as { url: string }).url): T[] {
+    const persistent = this.#persistent;
+    if (persistent) return pages.filter((page) => persistent.select(outputFile(key(page)), meta(page), shows(page)));
     if (!this.enabled) return pages;
     const limit = this.#everything ? undefined : this.#limit;
     return pages.filter((page) => {

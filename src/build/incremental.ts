@@ -1,0 +1,103 @@
+// Incremental production builds: `npm run build` keeps, in .cache/build/, each output page's
+// signature (src/site/signatures.ts) and the search index parts' (src/search/records.ts). The next
+// build renders only the pages whose signature changed and links the rest from the _site/ it
+// replaces. Whatever can change every page (layouts, data, code, packages, the site's address) is
+// the fingerprint: when it differs, or the cache is missing, unreadable or not that _site/'s, the
+// build is a full one.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+export interface Options {
+  root: string;
+  /** The published folder the cache describes. */
+  output: string;
+  cacheDir: string;
+  /** Folders and files whose every byte can change any page (relative to root; missing ones are skipped). */
+  inputs: string[];
+  /** Left out of the fingerprint: read by the loader, and part of the pages' signatures instead. */
+  unsigned: string[];
+  /** Environment variables the site reads. */
+  environment: string[];
+}
+
+export const defaults: Omit<Options, "root" | "output"> = {
+  cacheDir: ".cache/build",
+  inputs: ["_includes", "_data", "src", "pages", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json", "articles/articles.11tydata.ts"],
+  unsigned: ["_data/frontpage.yaml"],
+  environment: ["SITE_URL", "PATH_PREFIX", "SEARCH_PART_SIZE", "ADMIN"],
+};
+
+/** Bumped whenever what the cache holds, or what a signature covers, changes meaning. */
+const FORMAT = 1;
+
+export interface Manifest {
+  format: number;
+  fingerprint: string;
+  /** Which _site/ this is: the size and time of files every build writes (src/site/listing-pages.ts's 404 page, robots.txt). */
+  stamp: string;
+  /** Output path → signature, for every page a signature selects. */
+  pages: Record<string, string>;
+  /** Output path → pictures it shows (src/render/images.ts). */
+  needs: Record<string, string[]>;
+  /** Search index part signature → its folder (src/search/records.ts). */
+  search: Record<string, string>;
+}
+
+export type Usable = { manifest: Manifest } | { reason: string };
+
+/** A digest of every input that can change any page, and of the settings that do. */
+export function fingerprint(options: Pick<Options, "root" | "inputs" | "unsigned" | "environment">, env: NodeJS.ProcessEnv = process.env): string {
+  const hash = createHash("sha1").update(`${FORMAT}\0${process.version}\0`);
+  for (const name of options.environment) hash.update(`${name}=${env[name] ?? ""}\0`);
+  const add = (relative: string) => {
+    const absolute = path.join(options.root, relative);
+    if (!existsSync(absolute) || options.unsigned.includes(relative)) return;
+    if (statSync(absolute).isDirectory()) {
+      // sorted: the same tree hashes the same whatever order the disk lists it in
+      for (const entry of readdirSync(absolute).sort()) add(`${relative}/${entry}`);
+    } else hash.update(`${relative}\0`).update(readFileSync(absolute)).update("\0");
+  };
+  for (const input of options.inputs) add(input);
+  return hash.digest("base64url");
+}
+
+/** The stamp of a built folder (undefined if it is not a whole site). */
+export function siteStamp(output: string): string | undefined {
+  const parts = ["404.html", "robots.txt"].map((file) => statSync(path.join(output, file), { throwIfNoEntry: false }));
+  if (parts.some((part) => !part)) return undefined;
+  // whole seconds: a cache restored from an archive may keep no finer time
+  return parts.map((part) => `${part!.size}@${Math.floor(part!.mtimeMs / 1000)}`).join(" ");
+}
+
+const manifestFile = (options: Pick<Options, "root" | "cacheDir">) => path.join(options.root, options.cacheDir, "manifest.json");
+
+/** The last build's manifest, if this build may trust it; otherwise why not. */
+export function readManifest(options: Options, expected: string): Usable {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestFile(options), "utf8")) as Manifest;
+  } catch {
+    return { reason: "no build cache" };
+  }
+  if (manifest?.format !== FORMAT || typeof manifest.pages !== "object" || typeof manifest.search !== "object" || typeof manifest.needs !== "object") return { reason: "a build cache from another version" };
+  if (manifest.fingerprint !== expected) return { reason: "layouts, data, code or settings changed" };
+  if (manifest.stamp !== siteStamp(path.join(options.root, options.output))) return { reason: `${options.output}/ is not the build the cache describes` };
+  return { manifest };
+}
+
+/** Before the swap: a build killed between the swap and `writeManifest` must find no cache, not the last one. */
+export async function forgetManifest(options: Pick<Options, "root" | "cacheDir">): Promise<void> {
+  await rm(manifestFile(options), { force: true });
+}
+
+/** After the swap: written whole or not at all (a temporary file renamed into place). */
+export async function writeManifest(options: Options, manifest: Omit<Manifest, "format" | "stamp">): Promise<void> {
+  const file = manifestFile(options);
+  await mkdir(path.dirname(file), { recursive: true });
+  const stamp = siteStamp(path.join(options.root, options.output));
+  if (!stamp) return;
+  await writeFile(`${file}.next`, JSON.stringify({ format: FORMAT, stamp, ...manifest }));
+  await rename(`${file}.next`, file);
+}

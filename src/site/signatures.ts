@@ -1,0 +1,70 @@
+// A production build's page signatures, kept between builds (src/build/incremental.ts): a page
+// whose signature is the same as the last build's is not rendered again; its file is reused.
+// Unlike the dev server's numbers (src/site/changes.ts), a signature is a digest of content, so it
+// means the same in the next process.
+import { createHash } from "node:crypto";
+import type { Article } from "../content/load.ts";
+
+const digest = (text: string) => createHash("sha1").update(text).digest("base64url");
+
+export class PageSignatures {
+  /** Each page's signature in this build, by its output path ("2020/09/20/slug/index.html"). */
+  readonly current = new Map<string, string>();
+  /** Output paths of the pages left out of this build: their files come from the last one. */
+  readonly reused: string[] = [];
+  /** Files (pictures, output-relative) each page needs beside its own, as the build that rendered it recorded them. */
+  readonly needs = new Map<string, string[]>();
+  rendered = 0;
+  #texts: string[] = [];
+  #digests: string[] = [];
+
+  /**
+   * `previous`: the last build's signatures (none: every page renders and is recorded).
+   * `source`: a digest of an article's file, so its own page's signature follows its story text.
+   */
+  constructor(
+    readonly previous: { pages: ReadonlyMap<string, string>; needs: ReadonlyMap<string, string[]> } | undefined,
+    readonly source: (article: Article) => string,
+  ) {}
+
+  /** What an article's own page shows of it besides the file: its status ("now") and merged tag spellings. */
+  versionText(article: Article): string {
+    return `${this.source(article)}|${article.status}|${JSON.stringify(article.tags)}`;
+  }
+
+  /** The ChangedPages id `id` stands for `text`: signatures are made of the texts' digests. */
+  remember(id: number, text: string): void {
+    this.#texts[id] = text;
+  }
+
+  /** Whether the page at `file`, made of `meta` and the things numbered `ids`, must be rendered. */
+  select(file: string, meta: string, ids: readonly number[]): boolean {
+    let text = meta;
+    for (const id of ids) text += ` ${id < 0 ? "-" : (this.#digests[id] ??= digest(this.#texts[id]!))}`;
+    const signature = digest(text);
+    this.current.set(file, signature);
+    if (this.previous?.pages.get(file) !== signature) {
+      this.rendered++;
+      return true;
+    }
+    this.reused.push(file);
+    const needs = this.previous.needs.get(file);
+    if (needs) this.needs.set(file, needs);
+    return false;
+  }
+
+  /** Files the reused pages need: the new output must have them too. */
+  reusedNeeds(): string[] {
+    return [...new Set(this.reused.flatMap((file) => this.needs.get(file) ?? []))];
+  }
+
+  /** A rendered page shows these files (a picture's renditions); they are kept with its signature. */
+  need(file: string, files: Iterable<string>): void {
+    const list = this.needs.get(file) ?? [];
+    for (const name of files) if (!list.includes(name)) list.push(name);
+    this.needs.set(file, list);
+  }
+}
+
+/** Where Eleventy writes the page at a site-relative URL: /a/b/ → a/b/index.html, /feed.xml → feed.xml. */
+export const outputFile = (url: string) => (url.endsWith("/") ? `${url}index.html` : url).replace(/^\/+/, "");
