@@ -10,6 +10,7 @@ import Eleventy from "@11ty/eleventy";
 import site from "../../_data/site.ts";
 import { pinBuildNow } from "../content/clock.ts";
 import { loadArticles, sourceDigest } from "../content/load.ts";
+import { RecordCache } from "../content/record-cache.ts";
 import { formatProblem } from "../content/problems.ts";
 import { mergeTagSpellings } from "../site/collections.ts";
 import { changedPages } from "../site/changes.ts";
@@ -34,7 +35,13 @@ async function main(): Promise<number> {
   prepareIndexWorker();
   // pinned for the process: Eleventy's plugins then load the same articles from the loader's cache
   const now = pinBuildNow();
-  const { articles, problems, warnings } = await loadArticles({ root: process.cwd(), timezone: site.timezone, now });
+  const root = process.cwd();
+  const cache = { ...cacheDefaults, root, output: OUTPUT };
+  const clean = process.argv.includes("--clean");
+  const inputs = fingerprint(cache);
+  // articles whose text is unchanged are not parsed again (src/content/record-cache.ts)
+  const records = new RecordCache(path.join(root, cache.cacheDir, "records.tsv"), inputs, site.timezone, !clean);
+  const { articles, problems, warnings } = await loadArticles({ root, timezone: site.timezone, now, records });
   // "warning: " first, as `npm run check` writes them: never mistaken for a problem line
   for (const warning of warnings) console.error(`warning: ${formatProblem(warning)}`);
   if (problems.length) {
@@ -46,10 +53,7 @@ async function main(): Promise<number> {
   const published = articles.filter((a) => a.status === "published");
   console.log(`Validated ${articles.length} articles (${published.length} published) in ${seconds()} s; writing pages, feeds and the search index…`);
 
-  const root = process.cwd();
-  const cache = { ...cacheDefaults, root, output: OUTPUT };
-  const inputs = fingerprint(cache);
-  const usable: Usable = process.argv.includes("--clean") ? { reason: "--clean" } : readManifest(cache, inputs);
+  const usable: Usable = clean ? { reason: "--clean" } : readManifest(cache, inputs);
   const previous = "manifest" in usable ? usable.manifest : undefined;
   if ("reason" in usable) console.log(`Rendering every page (${usable.reason}).`);
   // the pages ask it whether to render (src/site/changes.ts); the search index which parts to reuse
@@ -72,11 +76,13 @@ async function main(): Promise<number> {
     // index never replaces the live site
     const [, templates] = (await eleventy.write()) as [unknown, { outputPath?: string | false }[]];
     rendered = templates.filter((t) => t.outputPath).length;
+    if (process.env.BUILD_TIMING) console.error(`[timing] eleventy done ${seconds()}`);
     // the pages' folders are made ahead on another thread (src/build/output.ts)
     await backgroundWorkDone();
     reused = linkFiles(OUTPUT, staging, signatures.reused);
     // their pictures, unless a rendered page brought the same ones
     reused += linkFiles(OUTPUT, staging, signatures.reusedNeeds().filter((file) => !existsSync(path.join(staging, file)) && existsSync(path.join(OUTPUT, file))));
+    if (process.env.BUILD_TIMING) console.error(`[timing] linked ${seconds()}`);
   } catch (error) {
     // nothing may still be writing into the staging folder when it goes
     await Promise.all([stopIndexing(), backgroundWorkDone()]);
@@ -85,12 +91,14 @@ async function main(): Promise<number> {
     console.error(`Build failed; ${OUTPUT}/ was not changed.`);
     return 1;
   }
+  if (process.env.BUILD_TIMING) console.error(`[timing] index ${seconds()}`);
   await stopIndexing(); // only an index started ahead that nothing took over is still running
   // a build killed between the swap and the new manifest must not trust the old one
   await forgetManifest(cache);
   // the last site stays as a rollback; the one before it is deleted once this build is done with the disk
   deleteDetached(await swapInto(staging, OUTPUT, retiredFolder(OUTPUT)));
   const { parts = 1, reindexed = parts, reusedFiles = 0, signatures: search = {} } = lastIndex ?? {};
+  await records.write(new Set(articles.map((a) => a.file)));
   await writeManifest(cache, { fingerprint: inputs, pages: Object.fromEntries(signatures.current), needs: Object.fromEntries(signatures.needs), search });
   const counts = `rendered ${rendered} pages, reused ${reused + reusedFiles} files; search: ${reindexed} of ${parts} parts re-indexed`;
   console.log(`Built ${published.length} articles (${counts}) in ${seconds()} s`);

@@ -19,6 +19,7 @@ import { hasExpired, parseExpiry } from "./expiry.ts";
 import { loadAuthors, type Author } from "./authors.ts";
 import { deskClashes, findSection, projectDesks, sectionMismatch, type Desks, type Section } from "./sections.ts";
 import { frontPageWarnings, loadFrontPage, type FrontPageChoice } from "./frontpage.ts";
+import type { RecordCache } from "./record-cache.ts";
 
 export interface Tag {
   name: string;
@@ -60,6 +61,8 @@ export interface LoadOptions {
    * these are read again; the others are taken from the last load of the same folder.
    */
   changed?: string[];
+  /** `npm run build`: records kept from the last build, used for files whose text is unchanged. */
+  records?: RecordCache;
   /** Reporters' profiles as _data/authors.ts exports them (src/content/authors.ts); by default, that file's. */
   authors?: unknown;
 }
@@ -165,11 +168,24 @@ function loadCached(file: string, options: LoadOptions): Parsed {
   const hit = cache.get(cacheKey(options.root, file));
   if (hit?.key === key) return hit.parsed;
   const raw = readFileSync(absolute, "utf8");
-  const parsed = parseArticle(file, raw, options);
+  const digest = createHash("sha1").update(raw).digest("base64url");
+  const record = options.records && kept(file, digest, options.now, options.records);
+  const parsed = record || parseArticle(file, raw, options);
+  if (!record && options.records && "article" in parsed) options.records.set(file, digest, options.now, parsed);
   cache.set(cacheKey(options.root, file), { key, parsed });
-  digests.set(cacheKey(options.root, file), createHash("sha1").update(raw).digest("base64url"));
+  digests.set(cacheKey(options.root, file), digest);
   return parsed;
 }
+
+/** `npm run build`: the record kept from the last build when the file's text is the same (src/content/record-cache.ts). */
+function kept(file: string, digest: string, now: DateTime, records: RecordCache): Parsed | undefined {
+  const record = records.get(file, digest, now);
+  return record && { ...record, article: { ...record.article, status: statusAt(record.article, now) } };
+}
+
+/** Whether an article is shown at `now`: drafts never, embargoed ones from their date, expired ones no more. */
+const statusAt = (article: Pick<Article, "draft" | "date" | "expires">, now: DateTime): Article["status"] =>
+  article.draft ? "draft" : article.date.instant > now ? "embargoed" : hasExpired(article.expires, now) ? "expired" : "published";
 
 export function parseArticle(file: string, raw: string, options: Pick<LoadOptions, "timezone" | "now"> & { desks?: Desks }): Parsed {
   const fail = (field: string, message: string): Parsed => ({ problems: [{ file, field, message }] });
@@ -223,7 +239,7 @@ export function parseArticle(file: string, raw: string, options: Pick<LoadOption
     slug,
     place: fm.dateline === undefined ? undefined : splitDateline(fm.dateline),
     url: `/${local.toFormat("yyyy/MM/dd")}/${slug}/`,
-    status: fm.draft ? "draft" : date.instant > options.now ? "embargoed" : hasExpired(expires, options.now) ? "expired" : "published",
+    status: statusAt({ draft: fm.draft, date, expires }, options.now),
     remoteImages: images.filter((ref) => isRemote(ref.src)),
   };
   return { article, images };

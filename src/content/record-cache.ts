@@ -1,0 +1,73 @@
+// Parsed articles kept between production builds (in .cache/build/, beside the page signatures):
+// an article file whose text is unchanged is not parsed and validated again. Only valid records are
+// kept, with the "now" they were checked at; status (draft, embargoed, expired) is worked out again
+// for every build's "now". Invalid for another fingerprint (code, data, settings: src/build/incremental.ts).
+import { readFileSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DateTime } from "luxon";
+import type { ArticleDate } from "./dates.ts";
+import type { ImageRef } from "./image-refs.ts";
+import type { Article } from "./load.ts";
+
+export type Valid = { article: Article; images: ImageRef[] };
+type Entry = { digest: string; checkedAt: number; json: string };
+
+// dates travel as milliseconds; every article date is in the site's zone (src/content/dates.ts)
+const storeDate = (date: ArticleDate | undefined) => date && { ...date, instant: date.instant.toMillis() };
+const FORMAT = "records 1";
+
+export class RecordCache {
+  #entries = new Map<string, Entry>();
+  #changed = false;
+
+  /** The cache file's records, if it was written under the same `key` (and `read`); else an empty cache. */
+  constructor(readonly file: string, readonly key: string, readonly timezone: string, read = true) {
+    if (!read) return;
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      return;
+    }
+    const lines = text.split("\n");
+    if (lines[0] !== `${FORMAT}\t${key}\t${timezone}`) return;
+    for (const line of lines.slice(1)) {
+      const [name, digest, checkedAt, json] = line.split("\t");
+      if (name && digest && checkedAt && json) this.#entries.set(name, { digest, checkedAt: Number(checkedAt), json });
+    }
+  }
+
+  /** The record of `name` when its text still has `digest` and it was checked no later than `now`. */
+  get(name: string, digest: string, now: DateTime): Valid | undefined {
+    const entry = this.#entries.get(name);
+    // a correction dated after an earlier "now" was a problem then: a record is only as good as its check
+    if (entry?.digest !== digest || entry.checkedAt > now.toMillis()) return undefined;
+    const zone = { zone: this.timezone };
+    // parsed from JSON, `instant` holds the milliseconds storeDate wrote
+    const date = (stored: ArticleDate | undefined) => stored && { ...stored, instant: DateTime.fromMillis(stored.instant as unknown as number, zone) };
+    const { article, images } = JSON.parse(entry.json) as Valid;
+    return {
+      article: { ...article, date: date(article.date)!, updated: date(article.updated), expires: date(article.expires), corrections: article.corrections.map((c) => ({ ...c, date: date(c.date)! })) },
+      images,
+    };
+  }
+
+  /** Kept as text now: the build later merges tag spellings into the same objects. */
+  set(name: string, digest: string, now: DateTime, { article, images }: Valid): void {
+    const stored = { ...article, date: storeDate(article.date), updated: storeDate(article.updated), expires: storeDate(article.expires), corrections: article.corrections.map((c) => ({ ...c, date: storeDate(c.date) })) };
+    this.#entries.set(name, { digest, checkedAt: now.toMillis(), json: JSON.stringify({ article: stored, images }) });
+    this.#changed = true;
+  }
+
+  /** Written whole or not at all; `keep` names the files still there (a deleted article's record goes). */
+  async write(keep: ReadonlySet<string>): Promise<void> {
+    const gone = [...this.#entries.keys()].filter((name) => !keep.has(name));
+    if (!this.#changed && !gone.length) return;
+    const lines = [`${FORMAT}\t${this.key}\t${this.timezone}`];
+    for (const [name, { digest, checkedAt, json }] of this.#entries) if (keep.has(name)) lines.push(`${name}\t${digest}\t${checkedAt}\t${json}`);
+    await mkdir(path.dirname(this.file), { recursive: true });
+    await writeFile(`${this.file}.next`, lines.join("\n"));
+    await rename(`${this.file}.next`, this.file);
+  }
+}
