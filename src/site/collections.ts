@@ -93,7 +93,7 @@ export function buildCollections(articles: Article[], timezone: string, pageSize
   });
 
   // Page 1 is the front page, titled as the site; later pages say what they are
-  const homePages = paginate(articles, "/", homeTitle, pageSize).map((page, i) => (i === 0 ? page : { ...page, title: `Latest news, page ${i + 1}` }));
+  const homePages = paginate(articles, "/", homeTitle, pageSize).map((page, i) => (i === 0 ? page : { ...page, title: `Latest news, page ${page.pageNumber}` }));
   homePages[0]!.front = frontPage(articles, homePages[0]!.items, choice, desks);
   return {
     articles,

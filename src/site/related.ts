@@ -1,5 +1,7 @@
-// Related articles: the stories sharing the most tags with an article, newest first among equals,
-// topped up with the latest stories so every article page offers a few more to read.
+// Related articles: the stories sharing the most tags with an article, nearest in time among equals,
+// topped up with the stories published around it so every article page offers a few more to read.
+// Nearest, not newest: a story published today then changes only the related lists of the stories
+// around it, not of every story sharing one of its tags (an incremental build re-renders those).
 import type { Article } from "../content/load.ts";
 
 export interface Options {
@@ -47,12 +49,15 @@ function relatedIndexes(articles: Article[], max: number, min: number): number[]
         if (count === 0) touched.push(other);
       }
     }
-    // best `max` by rank = shared tags, then newer (lower index); kept sorted by insertion.
-    // No closures in this loop: tsx wraps every function it creates, which costs seconds here.
+    // best `max` by rank = shared tags, then nearer in the list (the newer of two as near);
+    // kept sorted by insertion. No closures in this loop: tsx wraps every function it creates,
+    // which costs seconds here.
     const best: number[] = [];
     const ranks: number[] = [];
+    const span = 2 * articles.length + 2;
     for (const candidate of touched) {
-      const rank = shared[candidate]! * articles.length - candidate;
+      const distance = candidate < self ? 2 * (self - candidate) : 2 * (candidate - self) + 1;
+      const rank = shared[candidate]! * span - distance;
       if (best.length === max && rank <= ranks[max - 1]!) continue;
       let at = best.length;
       while (at > 0 && ranks[at - 1]! < rank) at--;
@@ -65,8 +70,9 @@ function relatedIndexes(articles: Article[], max: number, min: number): number[]
     }
     for (const i of touched) shared[i] = 0;
     touched.length = 0;
-    for (let i = 0; best.length < Math.min(min, max, articles.length - 1); i++) {
-      if (i !== self && !best.includes(i)) best.push(i);
+    // the nearest stories, newer first at each distance
+    for (let d = 1; best.length < Math.min(min, max, articles.length - 1); d++) {
+      for (const i of [self - d, self + d]) if (i >= 0 && i < articles.length && best.length < min && !best.includes(i)) best.push(i);
     }
     return best;
   });
