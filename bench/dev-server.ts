@@ -1,9 +1,12 @@
-// The dev-server figure: `npm start` (eleventy --serve) in the benchmark site, then
-// "save → rebuilt page served": append a word to one article and poll its URL until it shows up.
+// The dev-server figures: `npm start` (eleventy --serve) in the benchmark site, then
+// "save → rebuilt page served": append a word to one article and poll its URL until it shows up;
+// write a new article and poll its URL until it is served; add a tag to an article and poll its
+// page until the tag's link is in its topics.
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { parsed, type Newsroom } from "./incremental.ts";
 import type { BenchSite } from "./sites.ts";
 
 export interface DevFigure {
@@ -11,6 +14,10 @@ export interface DevFigure {
   startupMs: number;
   /** Save → the page with the new word served, one per edit. */
   samples: number[];
+  /** New article written → its page served, one per article. */
+  added?: number[];
+  /** A tag added to an article → its page served with the tag's link, one per article. */
+  retagged?: number[];
 }
 
 export interface DevTarget {
@@ -21,7 +28,8 @@ export interface DevTarget {
 
 const POLL_MS = 10;
 
-export async function measureDevServer(site: BenchSite, target: DevTarget, edits: number, env: NodeJS.ProcessEnv, timeoutMs = 15 * 60_000): Promise<DevFigure> {
+/** `newsroom`: the site's articles, for the new-article and re-tag figures (skipped without it). */
+export async function measureDevServer(site: BenchSite, target: DevTarget, edits: number, env: NodeJS.ProcessEnv, newsroom?: Newsroom, timeoutMs = 15 * 60_000): Promise<DevFigure> {
   const port = await freePort();
   const file = path.join(site.root, target.file);
   const original = readFileSync(file, "utf8");
@@ -50,16 +58,22 @@ export async function measureDevServer(site: BenchSite, target: DevTarget, edits
     const started = performance.now();
     await Promise.race([exited, until(async () => (await fetchPage(url)) !== undefined && watching() > 0, timeoutMs, "the dev server to serve the article")]);
     const startupMs = performance.now() - started;
-    const edit = async (marker: string): Promise<number> => {
+    /** Save → `served` true of the page at `page`; then waits for the rest of the rebuild. */
+    const timed = async (save: () => void, page: string, served: (html: string) => boolean, what: string): Promise<number> => {
       const builds = watching();
-      appendFileSync(file, `${marker}\n`);
+      const pageUrl = `http://localhost:${port}${page}`;
+      save();
       const saved = performance.now();
-      await Promise.race([exited, until(async () => (await fetchPage(url))?.includes(marker) ?? false, timeoutMs, `the edited article (${marker})`)]);
+      await Promise.race([exited, until(async () => {
+        const html = await fetchPage(pageUrl);
+        return html !== undefined && served(html);
+      }, timeoutMs, what)]);
       const ms = performance.now() - saved;
       // let the rest of the rebuild finish before the next save
       await Promise.race([exited, until(async () => watching() > builds, 120_000, "the rebuild to finish").catch(() => undefined)]);
       return ms;
     };
+    const edit = (marker: string) => timed(() => appendFileSync(file, `${marker}\n`), target.url, (html) => html.includes(marker), `the edited article (${marker})`);
     // chokidar is still scanning the tree when "Watching…" is printed, and a change to a file it has
     // not seen yet is dropped: append until Eleventy reports the change, then one unmeasured edit
     const changes = () => seen.changed;
@@ -71,9 +85,26 @@ export async function measureDevServer(site: BenchSite, target: DevTarget, edits
     await edit(`benchwarmup${Date.now().toString(36)}`);
     const samples: number[] = [];
     for (let i = 0; i < edits; i++) samples.push(await edit(`benchedit${i}x${Date.now().toString(36)}`));
-    return { startupMs, samples };
+    if (!newsroom) return { startupMs, samples };
+    // a new story: its page is a 404 until the rebuilt site has it
+    const added: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const change = newsroom.addition();
+      added.push(await timed(change.apply, parsed(change.article).url, () => true, `the new article ${change.article.file}`));
+    }
+    // a tag added: the article's page links the tag among its topics
+    const topics = (html: string) => /<footer class="story-foot">[\s\S]*?<\/footer>/.exec(html)?.[0] ?? "";
+    const retagged: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const change = newsroom.retag();
+      const page = parsed(change.article);
+      const link = `href="/tags/${page.tags.find((t) => t.name.toLowerCase() === change.tag!.toLowerCase())!.slug}/"`;
+      retagged.push(await timed(change.apply, page.url, (html) => topics(html).includes(link), `${page.url} with ${link}`));
+    }
+    return { startupMs, samples, added, retagged };
   } finally {
     await stop(server);
+    newsroom?.restore(); // before the edited article is put back: a retag may have changed it too
     writeFileSync(file, original);
   }
 }

@@ -21,18 +21,45 @@ export interface GeneratedArticle {
 }
 
 export function generateCorpus(count: number, seed: number): GeneratedArticle[] {
+  const make = articleMaker(seed, new Set());
+  return Array.from({ length: count }, (_, i) => make(i));
+}
+
+/**
+ * Article `index` of the seed's sequence, as generateCorpus(index + 1, seed) would write it but
+ * published at `at` (ms since the epoch, a full timestamp) and with a slug none of `corpus` has:
+ * a new story for the incremental benchmark. Dated after NEWEST, it is the newest on the site.
+ */
+export function laterArticle(corpus: GeneratedArticle[], seed: number, index: number, at: number): GeneratedArticle {
+  return articleMaker(seed, new Set(corpus.map((a) => path.basename(a.file, ".md"))))(index, at);
+}
+
+/** An instant after every corpus article and before BENCH_NOW: the `n`th added story (from 0), an hour apart. */
+export const laterInstant = (n: number) => NEWEST + (n + 1) * 3_600_000;
+
+/** The seed's tags, most used first (the order articles draw them in, Zipf-like). */
+export function tagsByUse(seed: number): string[] {
+  const shuffled = seededRandom(seed);
+  return [...shuffle([...TOPICS], shuffled), ...shuffle(TAG_NAMES.filter((t) => !TOPICS.includes(t)), shuffled)];
+}
+
+/** The article with `tag` added at the end of its tag list, written as the generator writes tags. */
+export function withTag(text: string, tag: string): string {
+  const tagged = text.replace(/^tags: \[(.*)\]$/m, (_, list: string) => `tags: [${list}, ${flowItem(tag)}]`);
+  if (tagged === text) throw new Error("no tags: [...] line to add a tag to");
+  return tagged;
+}
+
+/** Makes article i of the seed's sequence; `used` holds the slugs taken so far. */
+function articleMaker(seed: number, used: Set<string>): (i: number, at?: number) => GeneratedArticle {
   // the seed decides which tags are popular (broad topics lead, as on a real desk); each article
   // then draws from its own stream
-  const shuffled = seededRandom(seed);
-  const order = [...shuffle([...TOPICS], shuffled), ...shuffle(TAG_NAMES.filter((t) => !TOPICS.includes(t)), shuffled)];
+  const order = tagsByUse(seed);
   const drawTag = zipf(order.length, 0.8);
-  const used = new Set<string>();
-  const articles: GeneratedArticle[] = [];
-  for (let i = 0; i < count; i++) {
+  return (i, at) => {
     const rng = seededRandom(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(i + 1, 0xc2b2ae35));
-    articles.push(generateArticle(rng, () => order[drawTag(rng)]!, used));
-  }
-  return articles;
+    return generateArticle(rng, () => order[drawTag(rng)]!, used, at);
+  };
 }
 
 export function writeCorpus(root: string, articles: GeneratedArticle[]): void {
@@ -42,15 +69,16 @@ export function writeCorpus(root: string, articles: GeneratedArticle[]): void {
   }
 }
 
-function generateArticle(rng: Rng, drawTag: () => string, used: Set<string>): GeneratedArticle {
+function generateArticle(rng: Rng, drawTag: () => string, used: Set<string>, at?: number): GeneratedArticle {
   const pick: Pick = (items) => items[Math.floor(rng() * items.length)]!;
   const chance = (p: number) => rng() < p;
   const [dateline, offset] = pick(DATELINES);
   const place = { city: dateline.slice(0, dateline.lastIndexOf(",")), country: dateline.slice(dateline.lastIndexOf(",") + 2) };
 
-  const instant = OLDEST + Math.floor(rng() * (NEWEST - OLDEST) / 60_000) * 60_000;
+  const drawn = OLDEST + Math.floor(rng() * (NEWEST - OLDEST) / 60_000) * 60_000;
+  const instant = at ?? drawn;
   const local = localTime(instant, offset);
-  const dayOnly = chance(0.05);
+  const dayOnly = chance(0.05) && at === undefined;
   const date = dayOnly ? local.slice(0, 10) : `${local}${offset}`;
   const updated = !dayOnly && chance(0.15) ? `${localTime(instant + (30 + Math.floor(rng() * 2800)) * 60_000, offset)}${offset}` : undefined;
 

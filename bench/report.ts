@@ -1,13 +1,17 @@
 // Turns the measured runs into the benchmark's table: medians per N, A/B ratio per pair with its
-// median, the dev-server figure, and the machine it ran on. Same Markdown on stdout and on disk.
+// median, the incremental builds, the dev-server figures, and the machine it ran on. Same Markdown
+// on stdout and on disk.
 import os from "node:os";
 import type { BuildSample } from "./measure.ts";
 import type { DevFigure } from "./dev-server.ts";
+import type { IncrementalFigure } from "./incremental.ts";
 
 export interface SizeResult {
   articles: number;
   /** Measured runs in the order they ran: pairs[i] = [A, B]. Warm-ups are not included. */
   pairs: Array<[BuildSample, BuildSample]>;
+  /** The project's build after one change, on the cache and output of the build before. */
+  incremental?: IncrementalFigure;
   dev?: DevFigure | { error: string };
   /** Why the runs at this size stopped early, e.g. "exited with 134: FATAL ERROR: … heap out of memory". */
   failure?: string;
@@ -51,6 +55,8 @@ export const ratios = (pairs: SizeResult["pairs"], measure: (s: BuildSample) => 
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const mib = (kib: number) => (kib / 1024).toFixed(0);
 const thousands = (n: number) => n.toLocaleString("en-US");
+/** Text made safe for one table cell. */
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
 const list = (values: number[], digits = 2) => values.map((v) => v.toFixed(digits)).join(", ");
 
 const MEASURES: Array<[string, (x: BuildSample) => number]> = [
@@ -86,12 +92,30 @@ export function renderTables(results: SizeResult[]): string {
   for (const { articles, pairs } of measured) {
     pairs.forEach(([a, b], i) => lines.push(`| ${thousands(articles)} | ${i + 1} | ${s(a.wallMs)} | ${s(a.cpuMs)} | ${s(a.treeCpuMs)} | ${mib(a.peakRssKiB)} | ${mib(a.treePeakKiB)} | ${s(b.wallMs)} | ${s(b.cpuMs)} | ${s(b.treeCpuMs)} | ${mib(b.peakRssKiB)} | ${mib(b.treePeakKiB)} |`));
   }
+  const incremental = results.filter((r) => r.incremental);
+  if (incremental.length) {
+    lines.push("", "Incremental builds (`npm run build` after one change, on the output and cache the build before left): medians; the summary is the project's own closing line from the median run by wall time (the lower middle one of an even count)", "",
+      "| articles | change | runs | wall s | CPU s | tree CPU s | peak RSS MiB | tree peak MiB | wall ÷ clean A | wall s, per run | files (median run) | the median run's summary |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
+    for (const { articles, pairs, incremental: figure } of incremental) {
+      const clean = median(pairs.map(([a]) => a.wallMs));
+      const row = (change: string, samples: BuildSample[]) => {
+        const m = summarise(samples, articles);
+        const middle = [...samples].sort((x, y) => x.wallMs - y.wallMs)[(samples.length - 1) >> 1]!;
+        lines.push(`| ${thousands(articles)} | ${change} | ${samples.length} | ${s(m.wallMs)} | ${s(m.cpuMs)} | ${s(m.treeCpuMs)} | ${mib(m.peakRssKiB)} | ${mib(m.treePeakKiB)} | ${(m.wallMs / clean).toFixed(2)} | ${samples.map((x) => s(x.wallMs)).join(", ")} | ${thousands(middle.files)} | ${cell(middle.lastLine)} |`);
+      };
+      if (figure!.warm) row("nothing (the warm-up)", [figure!.warm]);
+      for (const { scenario, samples } of figure!.scenarios) if (samples.length) row(scenario, samples);
+      if (figure!.failure) lines.push(`| ${thousands(articles)} | failed: ${cell(figure!.failure)} | | | | | | | | | | |`);
+    }
+  }
   const dev = results.filter((r) => r.dev);
   if (dev.length) {
-    lines.push("", "Dev server (`npm start`): save → rebuilt page served", "", "| articles | first build until served s | save → served ms, per edit | median ms |", "|---:|---:|---|---:|");
+    const figures = (samples?: number[]) => (samples?.length ? `${list(samples, 0)} | **${median(samples).toFixed(0)}**` : "– | –");
+    lines.push("", "Dev server (`npm start`): change saved → rebuilt page served", "",
+      "| articles | first build until served s | edit: save → served ms, per edit | median ms | new article: written → served ms, each | median ms | re-tag: saved → served ms, each | median ms |", "|---:|---:|---|---:|---|---:|---|---:|");
     for (const { articles, dev: figure } of dev) {
-      if (figure && "error" in figure) lines.push(`| ${thousands(articles)} | failed: ${figure.error.split("\n")[0]} | | |`);
-      else if (figure) lines.push(`| ${thousands(articles)} | ${s(figure.startupMs)} | ${list(figure.samples, 0)} | **${median(figure.samples).toFixed(0)}** |`);
+      if (figure && "error" in figure) lines.push(`| ${thousands(articles)} | failed: ${cell(figure.error.split("\n")[0]!)} | | | | | | |`);
+      else if (figure) lines.push(`| ${thousands(articles)} | ${s(figure.startupMs)} | ${figures(figure.samples)} | ${figures(figure.added)} | ${figures(figure.retagged)} |`);
     }
   }
   return lines.join("\n");

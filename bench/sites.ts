@@ -18,10 +18,14 @@ const UNLINKED_DATA = ["frontpage.yaml"];
 export interface BenchSite {
   name: "project" | "baseline";
   root: string;
-  /** The production build, run with cwd = root. */
+  /** The production build from scratch, run with cwd = root. */
   command: string[];
+  /** The build as an editor runs it, reusing the last build's output and cache (the project's). */
+  incremental?: string[];
   /** Where the build writes, relative to root. */
   output: string;
+  /** What the build keeps between runs, relative to root: moved aside with the output before a clean build. */
+  caches?: string[];
 }
 
 /** Pinned "now", zone and URLs, and no dev-server mode leaking in from the caller's shell. */
@@ -42,7 +46,9 @@ export function projectSite(root: string, articles: GeneratedArticle[], code = R
   }
   symlinkSync(path.join(REPO, "node_modules"), path.join(root, "node_modules"));
   writeCorpus(root, articles);
-  return { name: "project", root, command: [process.execPath, "--import", "tsx", path.join(code, "src/cli/build.ts")], output: "_site" };
+  const build = [process.execPath, "--import", "tsx", path.join(code, "src/cli/build.ts")];
+  // --clean and no cache: a full build even once the build is incremental (older commits ignore the flag)
+  return { name: "project", root, command: [...build, "--clean"], incremental: build, output: "_site", caches: [".cache/build"] };
 }
 
 /**
@@ -75,9 +81,9 @@ export function baselineSite(root: string, articles: GeneratedArticle[]): BenchS
   return { name: "baseline", root, command: [process.execPath, ELEVENTY, "--quiet"], output: "_site" };
 }
 
-/** Empties a site's output folders so every build starts from the same empty state. */
+/** Empties a site's output folders and build cache so every clean build starts from the same empty state. */
 export function cleanOutput(site: BenchSite): void {
-  for (const folder of [site.output, `${site.output}.next`, `${site.output}.old`]) discard(path.join(site.root, folder));
+  for (const folder of [site.output, `${site.output}.next`, `${site.output}.old`, ...(site.caches ?? [])]) discard(path.join(site.root, folder));
 }
 
 function fresh(root: string): void {

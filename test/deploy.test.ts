@@ -68,7 +68,7 @@ describe("the GitHub Pages workflow", () => {
     const ci = index(runs(/^npm ci$/), "runs npm ci");
     const test = index(runs(/^npm test$/), "runs npm test");
     const pages = index(uses("actions/configure-pages"), "reads the Pages settings");
-    const build = index(runs(/^npm run build$/), "builds");
+    const build = index(runs(/^npm run build( |$)/), "builds");
     const id = steps[pages]!.id;
     expect(steps[build]!.env).toEqual({ PATH_PREFIX: `\${{ steps.${id}.outputs.base_path }}`, SITE_URL: `\${{ steps.${id}.outputs.base_url }}` });
     expect(steps[pages]!.job).toBe(steps[build]!.job); // step outputs are only visible inside their job
@@ -82,6 +82,24 @@ describe("the GitHub Pages workflow", () => {
     expect(upload).toBeLessThan(deploy);
     // the browser tests run where chromium was installed
     expect(steps[browsers]!.job).toBe(steps[test]!.job);
+  });
+
+  it("builds on the last successful run's _site/ and build cache, and from scratch when asked by hand", () => {
+    const build = index(runs(/^npm run build( |$)/), "builds");
+    const cache = index(uses("actions/cache"), "restores and saves the build cache");
+    expect(steps[cache]!.job).toBe(steps[build]!.job);
+    expect(cache).toBeLessThan(build);
+    const { path: folders, key, "restore-keys": prefix } = steps[cache]!.with as Record<string, string>;
+    expect(folders!.split("\n").map((line) => line.trim()).filter(Boolean).sort()).toEqual([".cache", "_site"]);
+    // a fresh entry every run, the newest restored; another lockfile starts cold
+    expect(key).toContain("${{ github.run_id }}");
+    expect(key).toContain("hashFiles('package-lock.json')");
+    expect(key!.startsWith(prefix!)).toBe(true);
+    expect(prefix).toContain("hashFiles('package-lock.json')");
+    expect(prefix).not.toContain("run_id");
+    const dispatch = workflow.on.workflow_dispatch as { inputs?: Record<string, { type?: string; default?: unknown }> };
+    expect(dispatch.inputs?.clean).toMatchObject({ type: "boolean", default: false });
+    expect(steps[build]!.run).toBe("npm run build -- ${{ inputs.clean && '--clean' || '' }}");
   });
 
   it("deploys in the github-pages environment, after the tests pass", () => {
