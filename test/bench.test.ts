@@ -8,7 +8,7 @@ import site from "../_data/site.ts";
 import { parseArticle, type Article } from "../src/content/load.ts";
 import { parseYaml, splitFrontMatter } from "../src/content/frontmatter.ts";
 import { markdown } from "../src/content/markdown.ts";
-import { BENCH_NOW, generateCorpus } from "../bench/generate.ts";
+import { BENCH_NOW, generateCorpus, laterArticle, laterInstant, tagsByUse, withTag } from "../bench/generate.ts";
 import { measureBuild, measureCommand, treeRssKiB } from "../bench/measure.ts";
 import { median, ratios } from "../bench/report.ts";
 import { baselineSite, buildEnv, cleanOutput, emptyTrash, projectSite } from "../bench/sites.ts";
@@ -77,6 +77,32 @@ describe("the benchmark corpus generator", () => {
   });
 });
 
+describe("the incremental benchmark's changes", () => {
+  it("writes new stories that pass the contract, each newer than every other article, at URLs of their own", () => {
+    const later = [0, 1, 2].map((n) => laterArticle(corpus, 7, corpus.length + n, laterInstant(n)));
+    const added = later.map(({ file, text }) => validate(file, text));
+    const newest = Math.max(...articles.map((a) => a.date.instant.toMillis()));
+    for (const [n, article] of added.entries()) {
+      expect(article.status).toBe("published");
+      expect(article.date.hasTime).toBe(true);
+      expect(article.date.instant.toMillis()).toBe(laterInstant(n));
+      expect(article.date.instant.toMillis()).toBeGreaterThan(newest);
+      expect(later[n]!.file).toBe(`articles/${later[n]!.file.slice(9, 13)}/${article.slug}.md`);
+    }
+    expect(new Set([...articles, ...added].map((a) => a.url)).size).toBe(33);
+    expect(laterArticle(corpus, 7, 30, laterInstant(0))).toEqual(later[0]);
+  });
+
+  it("adds a tag the way the generator writes tags, one the article then has", () => {
+    for (const [i, { file, text }] of corpus.entries()) {
+      const tag = tagsByUse(7).find((t) => !articles[i]!.tags.some((has) => has.name === t))!;
+      const retagged = validate(file, withTag(text, tag));
+      expect(retagged.tags.map((t) => t.name)).toEqual([...articles[i]!.tags.map((t) => t.name), tag]);
+    }
+    expect(withTag(corpus[0]!.text, "Hong Kong, China")).toMatch(/^tags: \[.*, "Hong Kong, China"\]$/m);
+  });
+});
+
 describe("the benchmark's builds", () => {
   it("builds the baseline from a tiny corpus into article, home, tag, feed and sitemap pages, and measures it", async () => {
     const baseline = baselineSite(path.join(scratch, "baseline"), corpus);
@@ -98,7 +124,7 @@ describe("the benchmark's builds", () => {
     const sitemap = read("sitemap.xml");
     for (const { file } of corpus) expect(sitemap).toContain(`<loc>https://baseline.example/${file.replace(/\.md$/, "")}/</loc>`);
     expect(sample.files).toBeGreaterThan(30 + 2 + 3);
-  });
+  }, 60_000);
 
   it("builds the same tiny corpus with this project's production build", async () => {
     const project = projectSite(path.join(scratch, "project"), corpus);
@@ -107,7 +133,7 @@ describe("the benchmark's builds", () => {
     // Pagefind's service is a process of the build's own: the tree's sampled peak counts it
     expect(sample.treePeakKiB).toBeGreaterThanOrEqual(sample.peakRssKiB);
     expect(sample.files).toBeGreaterThan(30);
-  });
+  }, 60_000);
 });
 
 describe("the benchmark's cleanup", () => {
