@@ -2,6 +2,7 @@
 // _site/. Nothing in _site/ changes unless the whole build succeeds. It renders only the pages that
 // changed since the last build and reuses the others' files (src/build/incremental.ts); --clean
 // renders everything.
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
@@ -70,28 +71,37 @@ async function main(): Promise<number> {
   indexAhead(indexJob(published, process.cwd(), staging, site), "first");
   let rendered = 0;
   let reused = 0;
+  let unusable: unknown;
   try {
     const eleventy = new Eleventy(".", staging, { configPath: ".eleventy.ts", quietMode: true });
     // the search index is written into the staging folder too (src/search/search.ts), so a failed
     // index never replaces the live site
     const [, templates] = (await eleventy.write()) as [unknown, { outputPath?: string | false }[]];
     rendered = templates.filter((t) => t.outputPath).length;
-    if (process.env.BUILD_TIMING) console.error(`[timing] eleventy done ${seconds()}`);
     // the pages' folders are made ahead on another thread (src/build/output.ts)
     await backgroundWorkDone();
-    reused = linkFiles(OUTPUT, staging, signatures.reused);
-    // their pictures, unless a rendered page brought the same ones
-    reused += linkFiles(OUTPUT, staging, signatures.reusedNeeds().filter((file) => !existsSync(path.join(staging, file)) && existsSync(path.join(OUTPUT, file))));
-    if (process.env.BUILD_TIMING) console.error(`[timing] linked ${seconds()}`);
+    try {
+      reused = linkFiles(OUTPUT, staging, signatures.reused);
+      // their pictures, unless a rendered page brought the same ones
+      reused += linkFiles(OUTPUT, staging, signatures.reusedNeeds().filter((file) => !existsSync(path.join(staging, file)) && existsSync(path.join(OUTPUT, file))));
+    } catch (error) {
+      unusable = error;
+      throw error;
+    }
   } catch (error) {
     // nothing may still be writing into the staging folder when it goes
     await Promise.all([stopIndexing(), backgroundWorkDone()]);
     await rm(staging, { recursive: true, force: true });
     console.error(error instanceof Error ? error.message : error);
+    if (unusable !== undefined) {
+      // a file of the last build is missing (someone tidied _site/ by hand): start again from nothing
+      await forgetManifest(cache);
+      console.error(`The last build's pages could not all be reused; building every page again.`);
+      return spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--clean"], { stdio: "inherit" }).status ?? 1;
+    }
     console.error(`Build failed; ${OUTPUT}/ was not changed.`);
     return 1;
   }
-  if (process.env.BUILD_TIMING) console.error(`[timing] index ${seconds()}`);
   await stopIndexing(); // only an index started ahead that nothing took over is still running
   // a build killed between the swap and the new manifest must not trust the old one
   await forgetManifest(cache);

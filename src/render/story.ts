@@ -9,6 +9,7 @@ import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import { postInBatches, WorkerResults } from "../runtime/workers.ts";
 import type { Article } from "../content/load.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
+import { changedPages } from "../site/changes.ts";
 import type { StaticPage } from "../content/pages.ts";
 import { splitFrontMatter } from "../content/frontmatter.ts";
 import { markdown } from "../content/markdown.ts";
@@ -38,7 +39,8 @@ export function storiesPlugin(eleventyConfig: EleventyConfig) {
   let ahead: StoriesAhead | undefined;
   eleventyConfig.on("articles.loaded", ({ articles, root: loadedFrom, runMode }: ArticlesLoaded) => {
     root = loadedFrom;
-    if (runMode === "build") ahead = new StoriesAhead(articles.map((a) => a.file), root);
+    // an incremental build renders a few stories: not worth a worker rendering them all
+    if (runMode === "build" && !changedPages.signatures?.previous) ahead = new StoriesAhead(articles.map((a) => a.file), root);
   });
   eleventyConfig.on("eleventy.after", async () => {
     await ahead?.close();

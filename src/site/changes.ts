@@ -6,14 +6,16 @@
 import type { Article } from "../content/load.ts";
 import type { ArticleLinks, ListingPage } from "./collections.ts";
 import { frontArticles } from "./front-page.ts";
-import { describeListing, pageWindow } from "./listings.ts";
+import { describeListing, pageWindow, type PageLink } from "./listings.ts";
 import { outputFile, type PageSignatures } from "./signatures.ts";
 
 /** What a card, a related-story link or an older/newer link can show of an article. */
 const shownFields = (a: Article) => JSON.stringify([a.url, a.title, a.status, a.description, a.date, a.updated, a.place, a.source, a.tags, a.image, a.author, a.section.slug, a.kind]);
 
 /** What a listing page shows besides its stories: title, description (a count on a first page), pagination bar. */
-const frame = (page: ListingPage<unknown>) => `${page.title}|${describeListing(page)}|${page.nextUrl}|${JSON.stringify(pageWindow(page))}`;
+const frame = (page: ListingPage<unknown>) => `${page.title}|${describeListing(page)}|${page.nextUrl}|${pageWindow(page).map(shownLink).join(" ")}`;
+/** A bar's link as it shows: "Latest" has no number on the page. */
+const shownLink = (link: PageLink) => ("gap" in link ? "…" : `${link.latest ? "L" : link.number}${link.current ? "*" : ""}`);
 
 const isArticle = (value: unknown): value is Article => typeof value === "object" && value !== null && "url" in value && "file" in value;
 

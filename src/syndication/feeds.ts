@@ -175,8 +175,8 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Op
     outputDir = directories.output;
     if (replaced && feeds.length) for (const feed of patchFeeds(feeds, replaced, settings, updatedNow())) changedPages.touch(feed);
     else feeds = buildFeeds(articles, settings, updatedNow(), desks.list, authors);
-    // a production build renders the feeds' stories on another thread, as it does the pages'
-    if (runMode === "build") ahead = new FeedStoriesAhead([...new Set(feeds.flatMap((f) => f.entries.map((e) => e.article)))], root, settings.base);
+    // a full production build renders the feeds' stories on another thread, as it does the pages'
+    if (runMode === "build" && !changedPages.signatures?.previous) ahead = new FeedStoriesAhead([...new Set(feeds.flatMap((f) => f.entries.map((e) => e.article)))], root, settings.base);
   });
   eleventyConfig.on("eleventy.after", async () => {
     await ahead?.close();
