@@ -1,6 +1,5 @@
 // Reads and validates every article before anything is written. All problems come back
 // together, one line each, so an editor fixes a batch in one go instead of build-by-build.
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
@@ -10,7 +9,10 @@ import { firstParagraphText } from "./markdown.ts";
 import { frontMatterSchema, FIELDS, type FrontMatter } from "./schema.ts";
 import { parseYaml, splitFrontMatter } from "./frontmatter.ts";
 import { slugify } from "./slug.ts";
-import { imageProblems, imageRefs, isRemote, resolveImage, type ImageRef } from "./image-refs.ts";
+import { imageProblems, imageRefs, isRemote, type ImageRef } from "./image-refs.ts";
+import { noteDigest, notePictures, textDigest } from "./digests.ts";
+
+export { sourceDigest } from "./digests.ts";
 import { describeIssue, type Problem } from "./problems.ts";
 import { aliasCollisions } from "./aliases.ts";
 import { loadPages, type StaticPage } from "./pages.ts";
@@ -19,7 +21,6 @@ import { hasExpired, parseExpiry } from "./expiry.ts";
 import { loadAuthors, type Author } from "./authors.ts";
 import { deskClashes, findSection, projectDesks, sectionMismatch, type Desks, type Section } from "./sections.ts";
 import { frontPageWarnings, loadFrontPage, type FrontPageChoice } from "./frontpage.ts";
-import type { RecordCache } from "./record-cache.ts";
 
 export interface Tag {
   name: string;
@@ -61,8 +62,8 @@ export interface LoadOptions {
    * these are read again; the others are taken from the last load of the same folder.
    */
   changed?: string[];
-  /** `npm run build`: records kept from the last build, used for files whose text is unchanged. */
-  records?: RecordCache;
+  /** `npm run build`: records kept from the last build, used for files whose text is unchanged (src/content/record-cache.ts). */
+  records?: KeptRecords;
   /** Reporters' profiles as _data/authors.ts exports them (src/content/authors.ts); by default, that file's. */
   authors?: unknown;
 }
@@ -82,7 +83,14 @@ export interface LoadResult {
   frontPage: FrontPageChoice;
 }
 
-type Parsed = { article: Article; images: ImageRef[] } | { problems: Problem[] };
+type Valid = { article: Article; images: ImageRef[] };
+type Parsed = Valid | { problems: Problem[] };
+
+/** Valid records kept between builds, by file: one is good while the file's text has the same digest. */
+export interface KeptRecords {
+  get(file: string, digest: string, now: DateTime): Valid | undefined;
+  set(file: string, digest: string, now: DateTime, record: Valid): void;
+}
 const cache = new Map<string, { key: string; parsed: Parsed }>();
 
 export async function findArticleFiles(root: string, dir = "articles"): Promise<string[]> {
@@ -126,9 +134,7 @@ export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
       articles.push(result.article);
       // image files are checked on every load, not cached: one can be added or removed any time
       problems.push(...imageProblems(result.article.file, result.images, options.root));
-      const key = cacheKey(options.root, result.article.file);
-      if (result.images.length) pictureSizes.set(key, imageSizes(result.article.file, result.images, options.root));
-      else pictureSizes.delete(key);
+      notePictures(options.root, result.article.file, result.images);
     } else problems.push(...result.problems);
   }
   problems.push(...urlCollisions(articles));
@@ -145,20 +151,6 @@ export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
 
 const cacheKey = (root: string, file: string) => `${root}\0${file}`;
 
-// each file's text as a digest, from its last load: what an incremental build compares
-const digests = new Map<string, string>();
-
-// and the sizes of its local pictures: a picture replaced under the same name changes its pages too
-const pictureSizes = new Map<string, string>();
-const imageSizes = (file: string, refs: ImageRef[], root: string) =>
-  refs.map(({ src }) => (isRemote(src) ? "" : (statSync(resolveImage(file, src, root) ?? root, { throwIfNoEntry: false })?.size ?? ""))).join(",");
-
-/** A digest of the article file's text as the loader last read it ("" if it never did), with its local pictures' sizes. */
-export function sourceDigest(root: string, file: string): string {
-  const key = cacheKey(root, file);
-  return `${digests.get(key) ?? ""}${pictureSizes.has(key) ? `:${pictureSizes.get(key)}` : ""}`;
-}
-
 function loadCached(file: string, options: LoadOptions): Parsed {
   const absolute = path.join(options.root, file);
   // synchronous: 10,000 stats through the thread pool's promises took half a second
@@ -168,17 +160,17 @@ function loadCached(file: string, options: LoadOptions): Parsed {
   const hit = cache.get(cacheKey(options.root, file));
   if (hit?.key === key) return hit.parsed;
   const raw = readFileSync(absolute, "utf8");
-  const digest = createHash("sha1").update(raw).digest("base64url");
+  const digest = textDigest(raw);
   const record = options.records && kept(file, digest, options.now, options.records);
   const parsed = record || parseArticle(file, raw, options);
   if (!record && options.records && "article" in parsed) options.records.set(file, digest, options.now, parsed);
   cache.set(cacheKey(options.root, file), { key, parsed });
-  digests.set(cacheKey(options.root, file), digest);
+  noteDigest(options.root, file, digest);
   return parsed;
 }
 
 /** `npm run build`: the record kept from the last build when the file's text is the same (src/content/record-cache.ts). */
-function kept(file: string, digest: string, now: DateTime, records: RecordCache): Parsed | undefined {
+function kept(file: string, digest: string, now: DateTime, records: KeptRecords): Parsed | undefined {
   const record = records.get(file, digest, now);
   return record && { ...record, article: { ...record.article, status: statusAt(record.article, now) } };
 }

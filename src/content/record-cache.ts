@@ -8,16 +8,16 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import type { ArticleDate } from "./dates.ts";
 import type { ImageRef } from "./image-refs.ts";
-import type { Article } from "./load.ts";
+import type { Article, KeptRecords } from "./load.ts";
 
-export type Valid = { article: Article; images: ImageRef[] };
+type Valid = { article: Article; images: ImageRef[] };
 type Entry = { digest: string; checkedAt: number; json: string };
 
 // dates travel as milliseconds; every article date is in the site's zone (src/content/dates.ts)
 const storeDate = (date: ArticleDate | undefined) => date && { ...date, instant: date.instant.toMillis() };
 const FORMAT = "records 1";
 
-export class RecordCache {
+export class RecordCache implements KeptRecords {
   #entries = new Map<string, Entry>();
   #changed = false;
 
