@@ -120,6 +120,10 @@ describe("author pages on a fixture site (the project's sample profiles)", () =>
   const page = (url: string) => built.read(`_site${url}index.html`);
   const jsonLd = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
   const PAGE = site.pageSize;
+  // two pages' worth and three more: Mariana Teixeira's page holds the newest PAGE + 3, page/1/ the PAGE oldest
+  const STORIES = 2 * PAGE + 3;
+  // one a day from March 1, 2025: smoke-1 is the oldest
+  const day = (i: number) => new Date(Date.UTC(2025, 2, i)).toISOString().slice(0, 10);
 
   beforeAll(async () => {
     const files: Record<string, string> = {
@@ -127,9 +131,8 @@ describe("author pages on a fixture site (the project's sample profiles)", () =>
       "articles/draft.md": article({ ...validFields, title: "Unfinished chip story", date: "2025-07-02", author: "Haruka Ishida", draft: true }),
       "articles/guest.md": article({ ...validFields, title: "Guest column", date: "2025-07-03", author: "Jane Doe" }),
     };
-    // one more story than a page holds, so Mariana Teixeira's page has a page 2
-    for (let i = 1; i <= PAGE + 1; i++) {
-      files[`articles/smoke-${i}.md`] = article({ ...validFields, title: `Smoke report ${i}`, date: `2025-03-${String(i).padStart(2, "0")}`, author: "Mariana Teixeira" });
+    for (let i = 1; i <= STORIES; i++) {
+      files[`articles/smoke-${i}.md`] = article({ ...validFields, title: `Smoke report ${i}`, date: day(i), author: "Mariana Teixeira" });
     }
     built = makeFixture(files);
     const result = await built.run("build");
@@ -141,19 +144,30 @@ describe("author pages on a fixture site (the project's sample profiles)", () =>
     expect(page("/2025/07/03/guest/")).toMatch(/<p class="byline">By Jane Doe · /);
   });
 
-  it("gives a profile with stories a page: name, bio, photo, links, then the stories newest first, paginated", () => {
+  it("gives a profile with stories a page: name, bio, photo, links, then the stories newest first, paginated from the oldest", () => {
     const first = page("/authors/mariana-teixeira/");
     expect(first).toContain("<h1>Mariana Teixeira</h1>");
-    expect(first).toContain(`${PAGE + 1} stories by Mariana Teixeira, newest first. Page 1 of 2.`);
+    expect(first).toContain(`${STORIES} stories by Mariana Teixeira, newest first.`);
+    expect(first).not.toContain("Page 1 of");
     expect(first).toContain('<p class="author-bio">Covers Brazil&#39;s environment and its cities from São Paulo.</p>');
     expect(first).toContain('<a href="https://mastodon.example/@mteixeira" rel="external">Mastodon</a>');
     const photo = /<img [^>]*src="(\/img\/[^"]+\.jpeg)"[^>]*>/.exec(first.slice(first.indexOf('class="author-profile"')));
     expect(photo).not.toBeNull();
     expect(built.exists(`_site${photo![1]}`)).toBe(true);
-    expect(first.indexOf("Smoke report 21")).toBeLessThan(first.indexOf("Smoke report 20"));
-    expect(first).not.toContain("Smoke report 1<");
-    expect(page("/authors/mariana-teixeira/page/2/")).toContain("Smoke report 1<");
-    expect(first).toContain('<link rel="alternate" type="application/atom+xml" href="/authors/mariana-teixeira/feed.xml" title="The Wire Desk: Mariana Teixeira (Atom)">');
+    expect(first.indexOf(`Smoke report ${STORIES}<`)).toBeLessThan(first.indexOf(`Smoke report ${STORIES - 1}<`));
+    expect(first).toContain(`Smoke report ${PAGE + 1}<`);
+    expect(first).not.toContain(`Smoke report ${PAGE}<`);
+    expect(first).toContain('<a href="/authors/mariana-teixeira/page/1/" rel="next">Older stories</a>');
+    // page 1 holds the oldest stories and keeps them as new ones are published; the count is on the first page only
+    const oldest = page("/authors/mariana-teixeira/page/1/");
+    expect(oldest).toContain("Stories by Mariana Teixeira, newest first.");
+    expect(oldest).not.toContain(`${STORIES} stories`);
+    expect(oldest.indexOf(`Smoke report ${PAGE}<`)).toBeLessThan(oldest.indexOf("Smoke report 1<"));
+    expect(oldest).not.toContain(`Smoke report ${PAGE + 1}<`);
+    expect(oldest).toContain('<a href="/authors/mariana-teixeira/" rel="prev">Newer stories</a>');
+    expect(built.exists("_site/authors/mariana-teixeira/page/2/index.html")).toBe(false);
+    // every page of the list offers the author's one feed
+    for (const html of [first, oldest]) expect(html).toContain('<link rel="alternate" type="application/atom+xml" href="/authors/mariana-teixeira/feed.xml" title="The Wire Desk: Mariana Teixeira (Atom)">');
   });
 
   it("builds no page for a profile whose only story is unpublished, nor for a byline without a profile", () => {
@@ -163,7 +177,7 @@ describe("author pages on a fixture site (the project's sample profiles)", () =>
     const index = page("/authors/");
     expect([...index.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a> <span class="count">\((\d+)\)<\/span><\/li>/g)].map((m) => [m[1], m[2], m[3]])).toEqual([
       ["/authors/dana-whitfield/", "Dana Whitfield", "1"],
-      ["/authors/mariana-teixeira/", "Mariana Teixeira", String(PAGE + 1)],
+      ["/authors/mariana-teixeira/", "Mariana Teixeira", String(STORIES)],
     ]);
   });
 
@@ -187,15 +201,16 @@ describe("author pages on a fixture site (the project's sample profiles)", () =>
     const feed = xml.parse(built.read("_site/authors/mariana-teixeira/feed.xml")).feed;
     expect(feed.title).toBe("The Wire Desk: Mariana Teixeira");
     expect(feed.entry).toHaveLength(site.feedSize);
-    expect(feed.entry[0].title).toBe(`Smoke report ${PAGE + 1}`);
+    expect(feed.entry[0].title).toBe(`Smoke report ${STORIES}`);
     expect(built.exists("_site/authors/haruka-ishida/feed.xml")).toBe(false);
   });
 
   it("lists the author pages and the /authors/ index in the sitemap", () => {
     validateXml(path.join(built.root, "_site/sitemap.xml"), "sitemap.xsd");
     const urls = Object.fromEntries((xml.parse(built.read("_site/sitemap.xml")).urlset.url as Node[]).map((u) => [u.loc, u.lastmod]));
-    expect(urls[`${BASE}/authors/mariana-teixeira/`]).toBe(`2025-03-${PAGE + 1}`);
-    expect(urls[`${BASE}/authors/mariana-teixeira/page/2/`]).toBe("2025-03-01");
+    expect(urls[`${BASE}/authors/mariana-teixeira/`]).toBe(day(STORIES));
+    expect(urls[`${BASE}/authors/mariana-teixeira/page/1/`]).toBe(day(PAGE)); // its newest: the oldest PAGE stories' last
+    expect(urls[`${BASE}/authors/mariana-teixeira/page/2/`]).toBeUndefined();
     expect(urls[`${BASE}/authors/dana-whitfield/`]).toBe("2025-07-01");
     expect(urls[`${BASE}/authors/`]).toBe("2025-07-03");
     expect(Object.keys(urls).filter((url) => url.includes("haruka"))).toEqual([]);

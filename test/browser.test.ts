@@ -11,10 +11,12 @@ import { sampleSite, SEED_URL } from "./sample-site.ts";
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PAGES = { home: "", article: SEED_URL.slice(1), tag: "tags/technology/", archive: "archive/", image: "2019/08/22/amazon-smoke-sao-paulo/" };
 
-// The sample site plus older Technology stories, so the tag (and the home page) have a page 2
+// The sample site plus two pages' worth of older Technology stories, so the tag (and the home page)
+// have a numbered page: /tags/technology/page/1/, the 20 oldest (pages count from the oldest)
 const older: Record<string, string> = {};
-for (let i = 1; i <= 20; i++) {
-  older[`articles/2018/tech-${i}.md`] = article({ ...validFields, title: `Older technology story ${i}`, date: `2018-03-${String(i).padStart(2, "0")}`, tags: ["Technology"] });
+for (let i = 1; i <= 40; i++) {
+  const date = new Date(Date.UTC(2018, 2, i)).toISOString().slice(0, 10); // one a day from March 1, 2018
+  older[`articles/2018/tech-${i}.md`] = article({ ...validFields, title: `Older technology story ${i}`, date, tags: ["Technology"] });
 }
 
 describe.skipIf(!hasChromium)("the site in Chromium, served as static files", () => {
@@ -58,17 +60,24 @@ describe.skipIf(!hasChromium)("the site in Chromium, served as static files", ()
     await page.context().close();
   });
 
-  it("goes home → article → tag page → page 2 by clicking links", async () => {
+  it("goes home → article → tag page → older stories → back to the latest by clicking links", async () => {
     const page = await open(PAGES.home);
     await page.getByRole("link", { name: "Judge Ends WeChat Download Ban in US-China Tech Battle" }).first().click();
     await page.waitForURL(`**${SEED_URL}`);
     await page.locator(".story-foot").getByRole("link", { name: "Technology" }).click();
     await page.waitForURL("**/tags/technology/");
     await expect(page.locator("h1").innerText()).resolves.toBe("Technology");
+    await expect(page.locator('.pagination [aria-current="page"]').textContent()).resolves.toBe("Latest");
     await page.locator('.pagination a[rel="next"]').click();
-    await page.waitForURL("**/tags/technology/page/2/");
-    await expect(page.locator("h1").innerText()).resolves.toBe("Technology, page 2");
-    await expect(page.locator('.pagination [aria-current="page"]').textContent()).resolves.toBe("Page 2");
+    await page.waitForURL("**/tags/technology/page/1/");
+    await expect(page.locator("h1").innerText()).resolves.toBe("Technology, page 1");
+    await expect(page.locator('.pagination [aria-current="page"]').textContent()).resolves.toBe("Page 1");
+    // the oldest stories, newest first
+    await expect(page.locator(".cards h2").first().innerText()).resolves.toBe("Older technology story 20");
+    await expect(page.locator(".cards h2").last().innerText()).resolves.toBe("Older technology story 1");
+    await page.locator(".pagination").getByRole("link", { name: "Latest", exact: true }).click();
+    await page.waitForURL("**/tags/technology/");
+    await expect(page.locator("h1").innerText()).resolves.toBe("Technology");
     await page.context().close();
   });
 

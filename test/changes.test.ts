@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { ChangedPages } from "../src/site/changes.ts";
 import { buildCollections, patchCollections } from "../src/site/collections.ts";
+import { relatedArticles } from "../src/site/related.ts";
 import { parseArticle, type Article } from "../src/content/load.ts";
 import { StoriesAhead, storyBody, storyMarkdown } from "../src/render/story.ts";
 import { absoluteStoryHtml, FeedStoriesAhead } from "../src/syndication/feed-content.ts";
@@ -19,9 +20,13 @@ const load = (file: string, fields: Record<string, unknown>, body?: string): Art
   if (!("article" in parsed)) throw new Error(JSON.stringify(parsed.problems));
   return parsed.article;
 };
-const day = (n: number) => `2025-06-${String(n).padStart(2, "0")}T09:00:00-04:00`;
-// 45 articles, newest first: three home pages of 20; every fifth one also tagged Energy
-const corpus = () => Array.from({ length: 45 }, (_, i) => load(`articles/a${i}.md`, { title: `Story ${i}`, date: day(28 - Math.floor(i / 2)), tags: i % 5 ? ["Markets"] : ["Markets", "Energy"] }));
+// June n, 2025 (a day before June 1 falls in May)
+const day = (n: number) => `${new Date(Date.UTC(2025, 5, n)).toISOString().slice(0, 10)}T09:00:00-04:00`;
+// 65 articles, newest first, two a day from June 28: three home pages of 20, numbered from the oldest
+// (the first page holds the newest 25, /page/2/ the next 20, /page/1/ the oldest 20); every fifth
+// one also tagged Energy
+const COUNT = 65;
+const corpus = () => Array.from({ length: COUNT }, (_, i) => load(`articles/a${i}.md`, { title: `Story ${i}`, date: day(28 - Math.floor(i / 2)), tags: i % 5 ? ["Markets"] : ["Markets", "Energy"] }));
 
 function build(pages: ChangedPages, articles: Article[]) {
   const c = buildCollections(articles, "America/New_York", 20, "Home");
@@ -36,8 +41,9 @@ describe("the dev server's rebuild after an edit", () => {
     const pages = Object.assign(new ChangedPages(), { enabled: true });
     const articles = corpus();
     const first = build(pages, articles);
-    expect(first.articles).toHaveLength(45);
-    expect(first.listings).toContain("/page/3/");
+    expect(first.articles).toHaveLength(COUNT);
+    expect(first.listings).toEqual(expect.arrayContaining(["/", "/page/2/", "/page/1/", "/tags/markets/page/1/", "/archive/2025/06/page/1/", "/archive/2025/05/"]));
+    expect(first.listings).not.toContain("/page/3/");
     expect(build(pages, articles)).toEqual({ articles: [], listings: [] });
   });
 
@@ -58,8 +64,26 @@ describe("the dev server's rebuild after an edit", () => {
     expect(rendered).toContain(articles[30]!.url);
     expect(rendered).toContain(articles[29]!.url); // its newer neighbour links to it
     expect(rendered).toContain(articles[31]!.url);
-    expect(rendered.length).toBeLessThan(45);
-    expect(listings.sort()).toEqual(["/archive/2025/06/page/2/", "/page/2/", "/tags/energy/", "/tags/markets/page/2/"]);
+    expect(rendered.length).toBeLessThan(COUNT);
+    // related stories rank the nearest in time first: the Energy stories around it list it, the newest one does not
+    const listing = relatedArticles(articles).flatMap((related, i) => (related.includes(articles[30]!) ? [articles[i]!.url] : []));
+    expect(listing).toContain(articles[35]!.url);
+    expect(listing).not.toContain(articles[0]!.url);
+    expect(rendered.sort()).toEqual([...new Set([articles[29]!.url, articles[30]!.url, articles[31]!.url, ...listing])].sort());
+    // story 30 is on /page/2/ (stories 21–40 from the oldest), the first page of June, and so on
+    expect(listings.sort()).toEqual(["/archive/2025/06/", "/page/2/", "/tags/energy/", "/tags/markets/page/2/"]);
+  });
+
+  it("renders each list's first page alone when a story is published, and only the stories near it", () => {
+    const pages = Object.assign(new ChangedPages(), { enabled: true });
+    const articles = corpus();
+    build(pages, articles);
+    const published = [load("articles/new.md", { title: "New story", date: day(29), tags: ["Markets"] }), ...articles];
+    const { articles: rendered, listings } = build(pages, published);
+    // the numbered pages keep their stories, so /page/2/, /page/1/, /tags/markets/page/2/… are left alone
+    expect(listings.sort()).toEqual(["/", "/archive/2025/06/", "/tags/markets/"]);
+    // its page, the story before it (now with a newer link) and the nearest stories, which list it as related
+    expect(rendered.sort()).toEqual(published.slice(0, 4).map((a) => a.url).sort());
   });
 
   it("patches the last build's lists after an edit that moves no article, and renders the same pages a full rebuild would", () => {
@@ -105,7 +129,7 @@ describe("the dev server's rebuild after an edit", () => {
     const articles = corpus();
     build(pages, articles);
     pages.changed(["_includes/layouts/base.njk"], (file) => file.startsWith("articles/"));
-    expect(build(pages, articles).articles).toHaveLength(45);
+    expect(build(pages, articles).articles).toHaveLength(COUNT);
   });
 
   it("rewrites the feeds that carry an edited story, in every format, and leaves the other feeds alone", () => {
@@ -139,7 +163,7 @@ describe("the dev server's rebuild after an edit", () => {
     const pages = new ChangedPages();
     const articles = corpus();
     build(pages, articles);
-    expect(build(pages, articles).articles).toHaveLength(45);
+    expect(build(pages, articles).articles).toHaveLength(COUNT);
   });
 });
 

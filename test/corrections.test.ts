@@ -96,8 +96,10 @@ describe("corrections on a fixture site with a pinned BUILD_NOW", () => {
   let built: Fixture;
   const page = (url: string) => built.read(`_site${url}index.html`);
   const jsonLd = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
-  // one story corrected 21 times, so the site has 24 corrections: two pages of 20
-  const many = Array.from({ length: 21 }, (_, i) => ({ date: `2024-02-${String(i + 1).padStart(2, "0")}`, text: `Correction number ${i + 1}.` }));
+  // one story corrected 41 times, so the site has 44 corrections: /corrections/ holds the newest 24
+  // and /corrections/page/1/ the 20 oldest (pages count from the oldest); one a day from February 1, 2024
+  const day = (n: number) => new Date(Date.UTC(2024, 1, n)).toISOString().slice(0, 10);
+  const many = Array.from({ length: 41 }, (_, i) => ({ date: day(i + 1), text: `Correction number ${i + 1}.` }));
 
   beforeAll(async () => {
     built = makeFixture({
@@ -142,32 +144,40 @@ describe("corrections on a fixture site with a pinned BUILD_NOW", () => {
     const urls = Object.fromEntries((xml.parse(built.read("_site/sitemap.xml")).urlset.url as Node[]).map((u) => [u.loc, u.lastmod]));
     expect(urls[`${BASE}/2025/06/01/bridge/`]).toBe("2025-06-03T10:00:00-04:00");
     expect(urls[`${BASE}/2025/05/01/tunnel/`]).toBe("2025-05-20");
-    expect(urls[`${BASE}/2024/01/15/many/`]).toBe("2024-02-21");
+    expect(urls[`${BASE}/2024/01/15/many/`]).toBe(day(41));
     validateXml(path.join(built.root, "_site/feed.xml"), "atom.rng");
     const entries = xml.parse(built.read("_site/feed.xml")).feed.entry as Node[];
     expect(Object.fromEntries(entries.map((e) => [e.title, e.updated]))).toMatchObject({ "Council approves new bridge": "2025-06-03T10:00:00-04:00", "Tunnel opens": "2025-05-20T00:00:00-04:00" });
   });
 
-  it("lists every correction at /corrections/, newest first, paginated, linking to the notes, with the policy page", () => {
+  it("lists every correction at /corrections/, newest first, paginated from the oldest, linking to the notes, with the policy page", () => {
     const first = page("/corrections/");
     expect(first).toContain("<h1>Corrections</h1>");
-    expect(first).toContain('24 corrections to our stories, newest first. Page 1 of 2. <a href="/corrections-policy/">Corrections policy</a>');
+    expect(first).toContain('<p class="listing-count">44 corrections to our stories, newest first. <a href="/corrections-policy/">Corrections policy</a>');
     const links = [...first.matchAll(/<h2><a href="([^"]+)">([^<]+)<\/a><\/h2>/g)].map((m) => m[1]);
-    expect(links.slice(0, 4)).toEqual(["/2025/06/01/bridge/#correction-2", "/2025/06/01/bridge/#correction-1", "/2025/05/01/tunnel/#correction-1", "/2024/01/15/many/#correction-21"]);
-    expect(links).toHaveLength(20);
-    expect(first).toContain('<a href="/corrections/page/2/" rel="next">');
+    expect(links.slice(0, 4)).toEqual(["/2025/06/01/bridge/#correction-2", "/2025/06/01/bridge/#correction-1", "/2025/05/01/tunnel/#correction-1", "/2024/01/15/many/#correction-41"]);
+    expect(links).toHaveLength(24); // every correction newer than the numbered pages
+    expect(links.at(-1)).toBe("/2024/01/15/many/#correction-21");
+    expect(first).toContain('<a href="/corrections/page/1/" rel="next">Older stories</a>');
+    expect(first).not.toContain('rel="prev"');
     expect(first).not.toContain("A draft&#39;s correction");
-    const second = page("/corrections/page/2/");
-    expect([...second.matchAll(/<h2><a href="([^"]+)">/g)].map((m) => m[1])).toEqual([4, 3, 2, 1].map((n) => `/2024/01/15/many/#correction-${n}`));
-    expect(second).toContain("<h1>Corrections, page 2</h1>");
-    expect(first).toContain('<link rel="alternate" type="application/atom+xml" href="/corrections/feed.xml" title="The Wire Desk: Corrections (Atom)">');
+    const oldest = page("/corrections/page/1/");
+    expect([...oldest.matchAll(/<h2><a href="([^"]+)">/g)].map((m) => m[1])).toEqual(Array.from({ length: 20 }, (_, i) => `/2024/01/15/many/#correction-${20 - i}`));
+    expect(oldest).toContain("<h1>Corrections, page 1</h1>");
+    // the count is on the first page only, the one a new correction changes
+    expect(oldest).toContain('<p class="listing-count">Corrections to our stories, newest first. <a href="/corrections-policy/">Corrections policy</a>');
+    expect(oldest).toContain('<a href="/corrections/" rel="prev">Newer stories</a>');
+    expect(oldest).not.toContain('rel="next"');
+    expect(built.exists("_site/corrections/page/2/index.html")).toBe(false);
+    for (const html of [first, oldest]) expect(html).toContain('<link rel="alternate" type="application/atom+xml" href="/corrections/feed.xml" title="The Wire Desk: Corrections (Atom)">');
     expect(jsonLd(first)[0]).toMatchObject({ "@type": "CollectionPage", url: `${BASE}/corrections/` });
   });
 
   it("puts /corrections/ in the sitemap with its newest correction as lastmod", () => {
     const urls = Object.fromEntries((xml.parse(built.read("_site/sitemap.xml")).urlset.url as Node[]).map((u) => [u.loc, u.lastmod]));
     expect(urls[`${BASE}/corrections/`]).toBe("2025-06-03T10:00:00-04:00");
-    expect(urls[`${BASE}/corrections/page/2/`]).toBe("2024-02-04");
+    expect(urls[`${BASE}/corrections/page/1/`]).toBe(day(20)); // its newest: the 20th correction
+    expect(urls[`${BASE}/corrections/page/2/`]).toBeUndefined();
   });
 
   it("publishes an Atom feed of corrections, newest first, that validates, without a draft's", () => {

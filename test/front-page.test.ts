@@ -131,11 +131,15 @@ describe("what the front page shows", () => {
   });
 
   it("re-renders the front page in the dev server when a story it shows from further back is edited", () => {
-    const corpus = [...articles, ...Array.from({ length: 25 }, (_, i) => load(`old-${i}`, { date: `2025-05-${String(28 - i).padStart(2, "0")}` }))];
+    // 46 stories: the front page's listing holds the newest 26, /page/1/ the 20 oldest, old-24 among them
+    const may = (n: number) => new Date(Date.UTC(2025, 4, n)).toISOString().slice(0, 10);
+    const corpus = [...articles, ...Array.from({ length: 40 }, (_, i) => load(`old-${i}`, { date: may(28 - i) }))];
     const arrangement = { desks: projectDesks.desks, frontPage: choose(corpus[30], []) };
     const pages = Object.assign(new ChangedPages(), { enabled: true });
     const collections = buildCollections(corpus, "America/New_York", 20, "Home", arrangement);
     expect(collections.homePages[0]!.items).not.toContain(corpus[30]);
+    expect(collections.homePages[1]!.url).toBe("/page/1/");
+    expect(collections.homePages[1]!.items).toContain(corpus[30]);
     pages.listingPages(collections.homePages);
     pages.finishBuild();
     const edited = [...corpus];
@@ -143,7 +147,7 @@ describe("what the front page shows", () => {
     const patched = patchCollections(collections, edited)!;
     expect(patched.collections.homePages[0]!.front!.lead).toBe(edited[30]);
     pages.limitTo(patched.touched);
-    expect(pages.listingPages(patched.collections.homePages).map((p) => p.url)).toEqual(["/", "/page/2/"]);
+    expect(pages.listingPages(patched.collections.homePages).map((p) => p.url)).toEqual(["/", "/page/1/"]);
   });
 });
 

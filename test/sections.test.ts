@@ -93,7 +93,7 @@ describe("an article's section", () => {
   });
 });
 
-// A Business desk with more stories than a page holds, a World story (no section: the default), a
+// A Business desk with more than two pages' worth of stories, a World story (no section: the default), a
 // Business draft; Technology and Science have no story yet
 describe("desks on a fixture site", () => {
   let site: Fixture;
@@ -108,23 +108,33 @@ describe("desks on a fixture site", () => {
       "articles/bridge.md": article({ ...validFields, date: "2025-06-10T10:00:00-04:00" }),
       "articles/secret.md": article({ ...validFields, title: "Secret merger", date: "2025-06-21", section: "Business", draft: true }),
     };
-    for (let i = 1; i <= 20; i++) {
-      files[`articles/markets-${i}.md`] = article({ ...validFields, title: `Markets story ${i}`, date: `2025-05-${String(i).padStart(2, "0")}`, section: "Business", tags: ["Markets"] });
+    // one a day from May 1, 2025: with the rates story, 43 on the desk, its 20 oldest on /business/page/1/
+    for (let i = 1; i <= 42; i++) {
+      const date = new Date(Date.UTC(2025, 4, i)).toISOString().slice(0, 10);
+      files[`articles/markets-${i}.md`] = article({ ...validFields, title: `Markets story ${i}`, date, section: "Business", tags: ["Markets"] });
     }
     site = makeFixture(files);
     const result = await site.run("build");
     expect(result.code, result.stderr).toBe(0);
   }, 120_000);
 
-  it("lists each desk at /<slug>/, newest first and paginated like every listing", () => {
+  it("lists each desk at /<slug>/, newest first and paginated from the oldest like every listing", () => {
     const business = page("/business/");
     expect(business).toContain("<h1>Business</h1>");
-    expect(business).toContain("Markets, central banks, companies and trade. 21 stories, newest first. Page 1 of 2.");
-    expect(business.indexOf("Central bank holds rates")).toBeLessThan(business.indexOf("Markets story 20"));
+    expect(business).toContain('<p class="listing-count">Markets, central banks, companies and trade. 43 stories, newest first.</p>');
+    expect(business.indexOf("Central bank holds rates")).toBeLessThan(business.indexOf("Markets story 42"));
+    expect(business).toContain("Markets story 21<");
+    expect(business).not.toContain("Markets story 20<");
     expect(business).not.toContain("Secret merger");
-    expect(business).toContain('<a href="/business/page/2/" rel="next">');
-    expect(page("/business/page/2/")).toContain("<h1>Business, page 2</h1>");
-    expect(page("/business/page/2/")).toContain("Markets story 1<");
+    expect(business).toContain('<a href="/business/page/1/" rel="next">');
+    const oldest = page("/business/page/1/");
+    expect(oldest).toContain("<h1>Business, page 1</h1>");
+    // the count is on the first page only
+    expect(oldest).toContain('<p class="listing-count">Markets, central banks, companies and trade.</p>');
+    expect(oldest.indexOf("Markets story 20<")).toBeLessThan(oldest.indexOf("Markets story 1<"));
+    expect(oldest).not.toContain("Markets story 21<");
+    expect(oldest).toContain('<a href="/business/" rel="prev">');
+    expect(site.exists("_site/business/page/2/index.html")).toBe(false);
     expect(page("/world/")).toContain("Council approves new bridge");
     expect(page("/world/")).not.toContain("Markets story");
   });
@@ -158,7 +168,8 @@ describe("desks on a fixture site", () => {
   it("puts each desk's pages with a published story in the sitemap", () => {
     validateXml(path.join(site.root, "_site/sitemap.xml"), "sitemap.xsd");
     const locs = (xml.parse(site.read("_site/sitemap.xml")).urlset.url as { loc: string }[]).map((u) => u.loc);
-    expect(locs).toEqual(expect.arrayContaining([`${BASE}/business/`, `${BASE}/business/page/2/`, `${BASE}/world/`]));
+    expect(locs).toEqual(expect.arrayContaining([`${BASE}/business/`, `${BASE}/business/page/1/`, `${BASE}/world/`]));
+    expect(locs).not.toContain(`${BASE}/business/page/2/`);
     expect(locs).not.toContain(`${BASE}/science/`);
   });
 

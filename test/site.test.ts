@@ -5,6 +5,7 @@ import { parseArticle, type Article } from "../src/content/load.ts";
 import { pageWindow } from "../src/site/listing-pages.ts";
 import { macroGlobal, macroOnce } from "../src/render/partials.ts";
 import { countText, countWords, readingMinutes } from "../src/render/reading-time.ts";
+import { paginate } from "../src/site/listings.ts";
 import { relatedArticles } from "../src/site/related.ts";
 import { article, makeFixture, validFields, type Fixture } from "./fixture.ts";
 
@@ -20,42 +21,114 @@ function record(name: string, fields: Record<string, unknown>): Article {
 describe("related articles", () => {
   // newest first, as the collections receive them
   const list = [
-    record("newest-other", { date: "2025-06-09", tags: ["Sport"] }),
-    record("one-shared-new", { date: "2025-06-08", tags: ["Energy"] }),
+    record("one-shared-newest", { date: "2025-06-20", tags: ["Markets"] }),
+    record("one-shared-newer", { date: "2025-06-09", tags: ["Oil"] }),
     record("self", { date: "2025-06-07", tags: ["Energy", "Oil", "Markets"] }),
+    record("one-shared-older", { date: "2025-06-06", tags: ["Energy"] }),
+    record("lonely", { date: "2025-03-01", tags: ["Science"] }),
     record("two-shared-old", { date: "2025-01-01", tags: ["oil", "energy"] }),
     record("one-shared-old", { date: "2024-01-01", tags: ["Markets"] }),
   ];
   const titles = (articles: Article[]) => articles.map((a) => a.title);
 
-  it("puts the most shared tags first, then the newest, never the article itself", () => {
-    expect(titles(relatedArticles(list)[2]!)).toEqual(["two-shared-old", "one-shared-new", "one-shared-old"]);
+  it("puts the most shared tags first, then the nearest in time (the newer of two as near), never the article itself", () => {
+    // the newest story sharing a tag is further away than two others: it comes after them
+    expect(titles(relatedArticles(list)[2]!)).toEqual(["two-shared-old", "one-shared-newer", "one-shared-older", "one-shared-newest", "one-shared-old"]);
   });
 
-  it("stops at the maximum and tops up to the minimum with the latest stories", () => {
-    expect(titles(relatedArticles(list, { max: 2 })[2]!)).toEqual(["two-shared-old", "one-shared-new"]);
-    // "newest-other" shares no tag: it appears only to reach the minimum of 3
-    expect(titles(relatedArticles(list)[0]!)).toEqual(["one-shared-new", "self", "two-shared-old"]);
+  it("stops at the maximum and tops up to the minimum with the stories nearest in time, the newer first", () => {
+    expect(titles(relatedArticles(list, { max: 2 })[2]!)).toEqual(["two-shared-old", "one-shared-newer"]);
+    // "lonely" shares no tag: its neighbours, newer first at each distance, not the latest stories
+    expect(titles(relatedArticles(list)[4]!)).toEqual(["one-shared-older", "two-shared-old", "self"]);
+    // two share a tag with the oldest story; the nearest story not already there makes three
+    expect(titles(relatedArticles(list)[6]!)).toEqual(["self", "one-shared-newest", "two-shared-old"]);
     expect(relatedArticles(list.slice(0, 2))[0]).toHaveLength(1);
   });
 });
 
-describe("pagination links", () => {
-  const listing = (pageNumber: number, totalPages: number) => ({
-    pageNumber, totalPages, pageUrls: Array.from({ length: totalPages }, (_, i) => (i ? `/page/${i + 1}/` : "/")),
-  });
-  const show = (links: ReturnType<typeof pageWindow>) => links.map((l) => ("gap" in l ? "…" : l.current ? `[${l.number}]` : String(l.number))).join(" ");
+describe("stable pagination", () => {
+  // newest first, as the collections receive them: item 1 is the oldest
+  const items = (n: number) => Array.from({ length: n }, (_, i) => n - i);
+  const numbered = (pages: ReturnType<typeof paginate<number>>) => pages.filter((p) => p.url !== "/tags/x/");
+  const S = 5;
 
-  it("shows the first, last and nearby pages with gaps, so 500 pages do not mean 500 links", () => {
-    expect(show(pageWindow(listing(6, 50)))).toBe("1 … 4 5 [6] 7 8 … 50");
-    expect(show(pageWindow(listing(1, 500)))).toBe("[1] 2 3 … 500");
-    expect(show(pageWindow(listing(500, 500)))).toBe("1 … 498 499 [500]");
+  it("numbers pages from the oldest and gives the first page every story newer than them, newest first", () => {
+    // 13 stories, 5 a page: the first page holds the 8 newest, page 1 the 5 oldest
+    const pages = paginate(items(13), "/tags/x/", "X", S);
+    expect(pages.map((p) => [p.url, p.title, p.pageNumber, p.totalPages, p.items])).toEqual([
+      ["/tags/x/", "X", 2, 2, [13, 12, 11, 10, 9, 8, 7, 6]],
+      ["/tags/x/page/1/", "X, page 1", 1, 2, [5, 4, 3, 2, 1]],
+    ]);
+    // 17: the first page, then page 2 (stories 6–10 from the oldest), then page 1, each linking to the next in reading order
+    const three = paginate(items(17), "/tags/x/", "X", S);
+    expect(three.map((p) => [p.url, p.previousUrl, p.nextUrl, p.items.at(-1)])).toEqual([
+      ["/tags/x/", undefined, "/tags/x/page/2/", 11],
+      ["/tags/x/page/2/", "/tags/x/", "/tags/x/page/1/", 6],
+      ["/tags/x/page/1/", "/tags/x/page/2/", undefined, 1],
+    ]);
+    expect(three[0]!.pageUrls).toEqual(["/tags/x/page/1/", "/tags/x/page/2/", "/tags/x/"]);
+    // fewer than two pages' worth: one page holding them all
+    expect(paginate(items(9), "/tags/x/", "X", S).map((p) => [p.url, p.items.length])).toEqual([["/tags/x/", 9]]);
+    expect(paginate([], "/tags/x/", "X", S).map((p) => [p.url, p.totalPages, p.items])).toEqual([["/tags/x/", 1, []]]);
+  });
+
+  it("keeps every numbered page's address and stories as stories are published, and the first page between one and two pages long", () => {
+    for (let n = 0; n <= 8 * S; n++) {
+      const before = paginate(items(n), "/tags/x/", "X", S);
+      const after = paginate(items(n + 1), "/tags/x/", "X", S); // one story published: it arrives first
+      const context = `${n} → ${n + 1} stories`;
+      // every story once, in order: first page, then the numbered pages from the highest down
+      expect(after.flatMap((p) => p.items), context).toEqual(items(n + 1));
+      if (n + 1 >= S) expect(after[0]!.items.length, context).toBeGreaterThanOrEqual(S);
+      expect(after[0]!.items.length, context).toBeLessThanOrEqual(2 * S - 1);
+      for (const page of numbered(after)) {
+        expect(page.items, context).toEqual(items(n + 1).slice(n + 1 - page.pageNumber * S, n + 1 - (page.pageNumber - 1) * S));
+      }
+      if ((n + 1) % S !== 0) {
+        // the new story changes the first page alone: the numbered pages are the same, links and all
+        expect(numbered(after), context).toEqual(numbered(before));
+      } else {
+        // crossing a multiple of the page size adds a numbered page (from two pages' worth on); the others stay as they were
+        const kept = (pages: typeof before) => numbered(pages).map((p) => ({ url: p.url, title: p.title, items: p.items }));
+        expect(kept(after).length - kept(before).length, context).toBe(n + 1 >= 2 * S ? 1 : 0);
+        expect(kept(after).slice(kept(after).length - kept(before).length), context).toEqual(kept(before));
+      }
+    }
+  });
+});
+
+describe("pagination links", () => {
+  // the first page is the highest number, at "/"; the numbered ones at /page/k/
+  const listing = (pageNumber: number, totalPages: number) => ({
+    pageNumber, totalPages, pageUrls: Array.from({ length: totalPages }, (_, i) => (i === totalPages - 1 ? "/" : `/page/${i + 1}/`)),
+  });
+  const label = (l: { number: number; latest: boolean }) => (l.latest ? "Latest" : String(l.number));
+  const show = (links: ReturnType<typeof pageWindow>) => links.map((l) => ("gap" in l ? "…" : l.current ? `[${label(l)}]` : label(l))).join(" ");
+
+  it("shows the latest, nearby and oldest pages, newest first with gaps, so 500 pages do not mean 500 links", () => {
+    expect(show(pageWindow(listing(6, 50)))).toBe("Latest … 8 7 [6] 5 4 … 1");
+    expect(show(pageWindow(listing(500, 500)))).toBe("[Latest] 499 498 … 1");
+    expect(show(pageWindow(listing(1, 500)))).toBe("Latest … 3 2 [1]");
   });
 
   it("shows a single skipped page instead of a gap, and every page of a short listing", () => {
-    expect(show(pageWindow(listing(4, 7)))).toBe("1 2 3 [4] 5 6 7");
-    expect(show(pageWindow(listing(1, 1)))).toBe("[1]");
-    expect(pageWindow(listing(2, 3))[0]).toEqual({ number: 1, url: "/", current: false });
+    expect(show(pageWindow(listing(4, 7)))).toBe("Latest 6 5 [4] 3 2 1");
+    expect(show(pageWindow(listing(5, 9)))).toBe("Latest 8 7 6 [5] 4 3 2 1");
+    expect(show(pageWindow(listing(5, 10)))).toBe("Latest … 7 6 [5] 4 3 2 1");
+    expect(show(pageWindow(listing(1, 1)))).toBe("[Latest]");
+  });
+
+  it("links the first page as Latest, the only link so marked, so a bar far from it stays the same as stories arrive", () => {
+    expect(pageWindow(listing(2, 3))[0]).toEqual({ number: 3, url: "/", current: false, latest: true });
+    expect(pageWindow(listing(3, 3))[0]).toEqual({ number: 3, url: "/", current: true, latest: true });
+    for (const [at, total] of [[1, 1], [2, 3], [6, 50], [500, 500]] as const) {
+      const links = pageWindow(listing(at, total)).flatMap((l) => ("gap" in l ? [] : [l]));
+      expect(links.filter((l) => l.latest)).toEqual([links[0]]);
+      expect(links.filter((l) => l.current)).toHaveLength(1);
+    }
+    // a story published makes page 51 the first: page 6's bar still holds the same links
+    const links = (total: number) => pageWindow(listing(6, total)).map((l) => ("gap" in l ? "…" : `${label(l)} ${l.url}`));
+    expect(links(51)).toEqual(links(50));
   });
 });
 
@@ -137,9 +210,11 @@ describe("reading time", () => {
   });
 });
 
-// One site with more stories than a page holds, built once for the page tests below
+// One site with three pages' worth of stories, built once for the page tests below. Pages count from
+// the oldest: the 20 oldest stories are /page/1/, the next 20 /page/2/, and the front page the rest.
 const PAGE = site.pageSize;
-const TOTAL = 4 + PAGE + 2; // four named stories and enough fillers for a second page
+const FILLERS = 3 * PAGE - 2;
+const TOTAL = 4 + FILLERS; // four named stories: 3 pages (the first one PAGE + 2 long); Markets and 2025: 2 and 3
 let built: Fixture;
 const feature = {
   ...validFields,
@@ -155,7 +230,8 @@ const feature = {
 const filler = (i: number) => article({
   ...validFields,
   title: `Markets story ${i}`,
-  date: `2025-0${i <= 14 ? 1 : 2}-${String(10 + (i % 14)).padStart(2, "0")}T09:00:00-05:00`,
+  // one a day from January 1, 2025: markets-1 is the oldest, all before the named 2025 stories
+  date: `${new Date(Date.UTC(2025, 0, i)).toISOString().slice(0, 10)}T09:00:00-05:00`,
   dateline: "London, United Kingdom",
   tags: ["Markets"],
 });
@@ -167,7 +243,7 @@ beforeAll(async () => {
     "articles/energy-new.md": article({ ...validFields, title: "Grid operator warns of winter shortfall", date: "2025-03-05", tags: ["Energy"] }),
     "articles/oil-old.md": article({ ...validFields, title: "Oil output steady in December", date: "2024-12-01", tags: ["Oil"] }),
   };
-  for (let i = 1; i <= PAGE + 2; i++) files[`articles/markets-${i}.md`] = filler(i);
+  for (let i = 1; i <= FILLERS; i++) files[`articles/markets-${i}.md`] = filler(i);
   built = makeFixture(files);
   const result = await built.run("build");
   expect(result.code, result.stderr).toBe(0);
@@ -177,28 +253,49 @@ const page = (url: string) => built.read(`_site${url}index.html`);
 const count = (html: string, pattern: RegExp) => html.match(new RegExp(pattern, "g"))?.length ?? 0;
 
 describe("the front page", () => {
-  it("leads with the newest story's headline and standfirst when the desk chose none, then the latest stories newest first", () => {
+  it("leads with the newest story's headline and standfirst when the desk chose none, then the first page's latest stories newest first", () => {
     const home = page("/");
     const lead = home.slice(home.indexOf('<article class="lead">'), home.indexOf("</article>"));
     expect(lead).toContain('<a href="/2025/03/10/feature/">Oil prices jump as talks stall</a>');
     expect(lead).toContain("Brent crude rose after negotiators left without a deal.");
-    // no _data/frontpage.yaml here: no top stories; the World desk's block, then the rest of page 1
+    // no _data/frontpage.yaml here: no top stories; the World desk's block, then the rest of the first
+    // page: every story newer than the numbered pages, here PAGE + 2 of them, the lead included
     expect(count(home, /<li class="card">/)).toBe(0);
     const latest = home.slice(home.indexOf('<section class="latest"'));
-    expect(count(latest, /<li class="brief">/)).toBe(PAGE - 1);
+    expect(count(latest, /<li class="brief">/)).toBe(TOTAL - 2 * PAGE - 1);
+    expect(latest).toContain(`>Markets story ${2 * PAGE}<`); // the oldest story of the first page
+    expect(latest).not.toContain(`>Markets story ${2 * PAGE - 1}<`); // the newest of /page/2/
     expect(latest.indexOf("Grid operator warns")).toBeLessThan(latest.indexOf("Refiners brace"));
     expect(home).toMatch(/<p class="card-meta"><span class="dateline-city">London<\/span>, United Kingdom · <time datetime="2025-02-/);
   });
 
-  it("is paginated with rel prev/next and the current page marked", () => {
+  it("is paginated from the oldest with rel prev/next, the first page as Latest and the current page marked", () => {
     const first = page("/");
     const second = page("/page/2/");
-    expect(first).toContain('<a href="/page/2/" rel="next">');
-    expect(first).toMatch(/<a href="\/" aria-current="page"><span class="visually-hidden">Page <\/span>1<\/a>/);
-    expect(second).toContain('<a href="/" rel="prev">');
-    expect(second).toMatch(/<a href="\/page\/2\/" aria-current="page">/);
+    const oldest = page("/page/1/");
+    expect(first).not.toContain('rel="prev"');
+    expect(first).toContain('<a href="/page/2/" rel="next">Older stories</a>');
+    expect(first).toContain('<a href="/" aria-current="page">Latest</a>');
+    expect(first).toContain('<a href="/page/1/"><span class="visually-hidden">Page </span>1</a>');
+    expect(second).toContain("<h1>Latest news, page 2</h1>");
+    expect(second).toContain('<a href="/" rel="prev">Newer stories</a>');
+    expect(second).toContain('<a href="/page/1/" rel="next">Older stories</a>');
+    expect(second).toContain('<a href="/">Latest</a>');
+    expect(second).toMatch(/<a href="\/page\/2\/" aria-current="page"><span class="visually-hidden">Page <\/span>2<\/a>/);
     expect(second).not.toContain('<article class="lead">');
-    expect(count(second, /<li class="card">/)).toBe(TOTAL - PAGE);
+    // page 2 holds the 21st to 40th stories from the oldest, newest first
+    expect(count(second, /<li class="card">/)).toBe(PAGE);
+    expect(second.indexOf(`>Markets story ${2 * PAGE - 1}<`)).toBeLessThan(second.indexOf(`>Markets story ${PAGE}<`));
+    expect(second).not.toContain(`>Markets story ${PAGE - 1}<`);
+    expect(second).not.toContain(`>Markets story ${2 * PAGE}<`);
+    // page 1, the last in reading order: the oldest stories
+    expect(oldest).toContain("<h1>Latest news, page 1</h1>");
+    expect(oldest).toContain('<a href="/page/2/" rel="prev">Newer stories</a>');
+    expect(oldest).not.toContain('rel="next"');
+    expect(count(oldest, /<li class="card">/)).toBe(PAGE);
+    expect(oldest).toContain(">Oil output steady in December<");
+    expect(oldest).toContain(`>Markets story ${PAGE - 1}<`);
+    expect(built.exists("_site/page/3/index.html")).toBe(false);
   });
 });
 
@@ -237,13 +334,25 @@ describe("an article page", () => {
 });
 
 describe("tag, source, dateline and archive pages", () => {
-  it("paginates a tag newest first and lists every tag with its count", () => {
+  it("paginates a tag newest first, the oldest stories on page 1, and lists every tag with its count", () => {
+    // FILLERS + 1 stories: the first page holds all but the PAGE oldest, which are /tags/markets/page/1/
     const tag = page("/tags/markets/");
     expect(tag).toContain("<h1>Markets</h1>");
-    expect(tag).toContain(`${PAGE + 3} stories tagged “Markets”, newest first. Page 1 of 2.`);
+    expect(tag).toContain(`<p class="listing-count">${FILLERS + 1} stories tagged “Markets”, newest first.</p>`);
+    expect(tag).not.toContain("Page 1 of");
     expect(tag.indexOf("Oil prices jump")).toBeLessThan(tag.indexOf("Markets story"));
-    expect(page("/tags/markets/page/2/")).toContain("<h1>Markets, page 2</h1>");
-    expect(page("/tags/")).toContain(`<a href="/tags/markets/">Markets</a> <span class="count">(${PAGE + 3})</span>`);
+    expect(count(tag, /<li class="card">/)).toBe(FILLERS + 1 - PAGE);
+    expect(tag).toContain(`>Markets story ${PAGE + 1}<`);
+    expect(tag).not.toContain(`>Markets story ${PAGE}<`);
+    expect(tag).toContain('<a href="/tags/markets/page/1/" rel="next">Older stories</a>');
+    const oldest = page("/tags/markets/page/1/");
+    expect(oldest).toContain("<h1>Markets, page 1</h1>");
+    expect(oldest).toContain('<p class="listing-count">Stories tagged “Markets”, newest first.</p>'); // the count changes on the first page only
+    expect(oldest).toContain('<a href="/tags/markets/" rel="prev">Newer stories</a>');
+    expect(count(oldest, /<li class="card">/)).toBe(PAGE);
+    expect(oldest.indexOf(`>Markets story ${PAGE}<`)).toBeLessThan(oldest.indexOf(">Markets story 1<"));
+    expect(built.exists("_site/tags/markets/page/2/index.html")).toBe(false);
+    expect(page("/tags/")).toContain(`<a href="/tags/markets/">Markets</a> <span class="count">(${FILLERS + 1})</span>`);
   });
 
   it("gives each source and dateline a listing and an index", () => {
@@ -259,8 +368,18 @@ describe("tag, source, dateline and archive pages", () => {
     expect(archive.indexOf('href="/archive/2025/"')).toBeLessThan(archive.indexOf('href="/archive/2024/"'));
     for (const month of ["2025/03", "2025/02", "2025/01", "2024/12"]) expect(archive).toContain(`href="/archive/${month}/"`);
     expect(page("/archive/2024/12/")).toContain("Oil output steady in December");
+    // 2025: FILLERS + 3 stories, three pages; page 2 holds the 21st to 40th from the oldest
     expect(page("/archive/2025/")).toContain("<h1>2025</h1>");
-    expect(page("/archive/2025/page/2/")).toContain("Markets story");
+    expect(page("/archive/2025/")).toContain(`${FILLERS + 3} stories published in 2025, newest first.`);
+    expect(page("/archive/2025/")).toContain('<a href="/archive/2025/page/2/" rel="next">');
+    const second = page("/archive/2025/page/2/");
+    expect(second).toContain("<h1>2025, page 2</h1>");
+    expect(second).toContain("Stories published in 2025, newest first.");
+    expect(second).toContain(`>Markets story ${2 * PAGE}<`);
+    expect(second).toContain(`>Markets story ${PAGE + 1}<`);
+    expect(second).not.toContain(`>Markets story ${2 * PAGE + 1}<`);
+    expect(second).not.toContain(`>Markets story ${PAGE}<`);
+    expect(page("/archive/2025/page/1/")).toContain(">Markets story 1<");
   });
 
   it("gives a 404 that leads home and to the archive", () => {

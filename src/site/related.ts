@@ -7,7 +7,7 @@ import type { Article } from "../content/load.ts";
 export interface Options {
   /** At most this many related articles. */
   max: number;
-  /** At least this many, when the site has them: the latest stories fill the gap. */
+  /** At least this many, when the site has them: the stories published nearest to it fill the gap. */
   min: number;
 }
 
@@ -71,8 +71,9 @@ function relatedIndexes(articles: Article[], max: number, min: number): number[]
     for (const i of touched) shared[i] = 0;
     touched.length = 0;
     // the nearest stories, newer first at each distance
-    for (let d = 1; best.length < Math.min(min, max, articles.length - 1); d++) {
-      for (const i of [self - d, self + d]) if (i >= 0 && i < articles.length && best.length < min && !best.includes(i)) best.push(i);
+    const wanted = Math.min(min, max, articles.length - 1);
+    for (let d = 1; best.length < wanted; d++) {
+      for (const i of [self - d, self + d]) if (i >= 0 && i < articles.length && best.length < wanted && !best.includes(i)) best.push(i);
     }
     return best;
   });
