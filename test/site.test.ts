@@ -6,7 +6,7 @@ import { pageWindow } from "../src/site/listing-pages.ts";
 import { macroGlobal, macroOnce } from "../src/render/partials.ts";
 import { countText, countWords, readingMinutes } from "../src/render/reading-time.ts";
 import { paginate } from "../src/site/listings.ts";
-import { relatedArticles } from "../src/site/related.ts";
+import { NEAREST_ON_A_TAG, relatedArticles } from "../src/site/related.ts";
 import { article, makeFixture, validFields, type Fixture } from "./fixture.ts";
 
 const options = { timezone: site.timezone, now: DateTime.fromISO("2026-01-01T12:00:00Z") };
@@ -43,6 +43,18 @@ describe("related articles", () => {
     // two share a tag with the oldest story; the nearest story not already there makes three
     expect(titles(relatedArticles(list)[6]!)).toEqual(["self", "one-shared-newest", "two-shared-old"]);
     expect(relatedArticles(list.slice(0, 2))[0]).toHaveLength(1);
+  });
+
+  it("looks for candidates only among the stories nearest in time on each tag, so a huge tag costs no more", () => {
+    // 300 stories on one tag, one a day: the middle one's related are its nearest neighbours
+    const many = Array.from({ length: 300 }, (_, i) =>
+      record(`story-${i}`, { date: DateTime.fromISO("2025-12-31").minus({ days: i }).toISODate()!, tags: ["Markets"] }));
+    expect(titles(relatedArticles(many)[150]!)).toEqual(["story-149", "story-151", "story-148", "story-152", "story-147"]);
+    // a story sharing two tags but further than NEAREST_ON_A_TAG on both is not a candidate
+    const oil = Array.from({ length: 60 }, (_, i) => record(`oil-${i}`, { date: DateTime.fromISO("2025-12-30T12:00:00Z").minus({ hours: i }).toISO()!, tags: ["Oil"] }));
+    const far = [record("self", { date: "2025-12-31", tags: ["Markets", "Oil"] }), ...oil, ...many.slice(1, 60), record("far", { date: "2024-01-01", tags: ["Markets", "Oil"] })];
+    expect(NEAREST_ON_A_TAG).toBeLessThan(59);
+    expect(titles(relatedArticles(far)[0]!)).toEqual(["oil-0", "oil-1", "oil-2", "oil-3", "oil-4"]);
   });
 });
 

@@ -14,9 +14,15 @@ export interface Options {
 export const defaults: Options = { max: 5, min: 3 };
 
 /**
+ * Candidates on each of an article's tags: the stories this near it in that tag's list. A story
+ * further away on every shared tag is never nearer than these, and the work per article stays
+ * fixed however large a tag grows (a tag on 3,000 of 10,000 stories cost half a second otherwise).
+ */
+export const NEAREST_ON_A_TAG = 50;
+
+/**
  * For each article of a newest-first list, its related articles (same order as the input).
- * Counts shared tags through each tag's article list with a typed array, so the cost is the sum
- * of the squared tag sizes, not articles²: 10,000 articles stay well under a second.
+ * Counts shared tags through each tag's article list with a typed array.
  */
 export function relatedArticles(articles: Article[], options: Partial<Options> = {}): Article[][] {
   const { max, min } = { ...defaults, ...options };
@@ -30,19 +36,28 @@ let last: { key: string; indexes: number[][] } | undefined;
 
 function relatedIndexes(articles: Article[], max: number, min: number): number[][] {
   const byTag = new Map<string, number[]>();
+  // each article's place in each of its tags' lists
+  const places: number[][] = [];
   articles.forEach((article, i) => {
+    const place: number[] = [];
     for (const tag of article.tags) {
-      const list = byTag.get(tag.slug);
-      if (list) list.push(i);
-      else byTag.set(tag.slug, [i]);
+      let list = byTag.get(tag.slug);
+      if (!list) byTag.set(tag.slug, (list = []));
+      place.push(list.length);
+      list.push(i);
     }
+    places.push(place);
   });
 
   const shared = new Uint16Array(articles.length);
   const touched: number[] = [];
   return articles.map((article, self) => {
-    for (const tag of article.tags) {
-      for (const other of byTag.get(tag.slug) ?? []) {
+    for (let t = 0; t < article.tags.length; t++) {
+      const list = byTag.get(article.tags[t]!.slug)!;
+      const place = places[self]![t]!;
+      const end = Math.min(list.length, place + NEAREST_ON_A_TAG + 1);
+      for (let k = Math.max(0, place - NEAREST_ON_A_TAG); k < end; k++) {
+        const other = list[k]!;
         if (other === self) continue;
         const count = shared[other]!;
         shared[other] = count + 1;
