@@ -10,7 +10,7 @@ import v8 from "node:v8";
 import Eleventy from "@11ty/eleventy";
 import site from "../../_data/site.ts";
 import { pinBuildNow } from "../content/clock.ts";
-import { loadArticles, sourceDigest } from "../content/load.ts";
+import { loadArticles, pinLoad, sourceDigest } from "../content/load.ts";
 import { RecordCache } from "../content/record-cache.ts";
 import { formatProblem } from "../content/problems.ts";
 import { mergeTagSpellings } from "../site/collections.ts";
@@ -43,7 +43,9 @@ async function main(): Promise<number> {
   const inputs = fingerprint(cache);
   // articles whose text is unchanged are not parsed again (src/content/record-cache.ts)
   const records = new RecordCache(path.join(root, cache.cacheDir, "records.tsv"), inputs, site.timezone, !clean);
-  const { articles, problems, warnings } = await loadArticles({ root, timezone: site.timezone, now, records });
+  const loadOptions = { root, timezone: site.timezone, now, records };
+  const loaded = await loadArticles(loadOptions);
+  const { articles, problems, warnings } = loaded;
   // "warning: " first, as `npm run check` writes them: never mistaken for a problem line
   for (const warning of warnings) console.error(`warning: ${formatProblem(warning)}`);
   if (problems.length) {
@@ -52,6 +54,8 @@ async function main(): Promise<number> {
     await stopIndexing();
     return 1;
   }
+  // the articles plugin (src/site/articles.ts) loads the same files at the same "now": no second reading
+  pinLoad(loadOptions, loaded);
   const published = articles.filter((a) => a.status === "published");
   console.log(`Validated ${articles.length} articles (${published.length} published) in ${seconds()} s; writing pages, feeds and the search index…`);
 

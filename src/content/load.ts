@@ -121,7 +121,17 @@ async function articleFiles(options: LoadOptions): Promise<string[]> {
   return files;
 }
 
+// `npm run build` validates, then Eleventy's plugins ask again within the same second: one answer
+let pinned: { key: string; result: LoadResult } | undefined;
+const loadKey = (options: LoadOptions) => JSON.stringify([options.root, options.dir ?? "articles", options.pagesDir ?? "pages", options.timezone, options.now.toMillis()]);
+
+/** The next load with the same root, folders, zone and "now" (and no `changed`) gets `result` back: one process, one build. */
+export function pinLoad(options: LoadOptions, result: LoadResult): void {
+  pinned = { key: loadKey(options), result };
+}
+
 export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
+  if (pinned && !options.changed && pinned.key === loadKey(options)) return pinned.result;
   const files = await articleFiles(options);
   const changed = options.changed && new Set(options.changed);
   // one file at a time, synchronously: read through the thread pool's promises (open, stat, read,
