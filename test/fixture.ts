@@ -22,7 +22,8 @@ export interface Fixture {
   write(file: string, text: string): void;
   read(file: string): string;
   exists(file: string): boolean;
-  run(script: "build" | "check", env?: Record<string, string>): Promise<RunResult>;
+  /** `args` go after the script's own, as `npm run build -- --clean` passes them. */
+  run(script: "build" | "check", env?: Record<string, string>, args?: string[]): Promise<RunResult>;
 }
 
 export interface RunResult {
@@ -65,7 +66,7 @@ export function makeFixture(files: Record<string, string> = {}): Fixture {
     },
     read: (file) => readFileSync(path.join(root, file), "utf8"),
     exists: (file) => existsSync(path.join(root, file)),
-    run: (script, env = {}) => runScript(root, script, env),
+    run: (script, env = {}, args = []) => runScript(root, script, env, args),
   };
   for (const [file, text] of Object.entries(files)) fixture.write(file, text);
   return fixture;
@@ -74,9 +75,9 @@ export function makeFixture(files: Record<string, string> = {}): Fixture {
 // exactly what `npm run build` and `npm run check` run
 const SCRIPTS = { build: ["--import", "tsx", "src/cli/build.ts"], check: ["src/cli/launch.mjs", "check"] };
 
-function runScript(cwd: string, script: keyof typeof SCRIPTS, env: Record<string, string>): Promise<RunResult> {
+function runScript(cwd: string, script: keyof typeof SCRIPTS, env: Record<string, string>, args: string[]): Promise<RunResult> {
   const [first, ...rest] = SCRIPTS[script].map((arg) => (arg.startsWith("src/") ? path.join(PROJECT, arg) : arg));
-  return collect(spawn(process.execPath, [first!, ...rest], { cwd, env: testEnvironment(env) }));
+  return collect(spawn(process.execPath, [first!, ...rest, ...args], { cwd, env: testEnvironment(env) }));
 }
 
 /** The pinned environment of every command a test runs; no prefix or site URL leaks in. */

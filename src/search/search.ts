@@ -35,9 +35,16 @@ export function archiveBundles(articles: number, site: Options["site"]): string[
 let reuse: IndexReuse | undefined;
 export const reuseIndexParts = (parts: IndexReuse | undefined) => void (reuse = parts);
 
-/** The index of `articles` written into `folder`: what the build starts ahead and the plugin asks for. */
-export const indexJob = (articles: Article[], root: string, folder: string, site: Options["site"]): IndexJob =>
-  [articles.map((a) => searchInput(a, sourceDigest(root, a.file))), root, folder, site.language, site.searchPartSize, reuse];
+let lastJob: { articles: Article[]; job: IndexJob } | undefined;
+
+/** The index of `articles` written into `folder`: what the build starts ahead and the plugin asks for (the same job object, asked twice). */
+export function indexJob(articles: Article[], root: string, folder: string, site: Options["site"]): IndexJob {
+  const [, lastRoot, lastFolder, language, partSize, lastReuse] = lastJob?.job ?? [];
+  const same = lastJob && lastRoot === root && lastFolder === folder && language === site.language && partSize === site.searchPartSize && lastReuse === reuse &&
+    lastJob.articles.length === articles.length && lastJob.articles.every((a, i) => a === articles[i]);
+  if (!same) lastJob = { articles: [...articles], job: [articles.map((a) => searchInput(a, sourceDigest(root, a.file))), root, folder, site.language, site.searchPartSize, reuse] };
+  return lastJob!.job;
+}
 
 /** Runs `task` now, or once more after the current run if asked while one is running. */
 function serialised(task: () => Promise<void>): () => Promise<void> {

@@ -54,7 +54,7 @@ function takeWorker(): IndexWorker {
 /** What a job indexes, from where, into where: equal keys, equal indexes. */
 const jobKey = ([inputs, root, folder, language, partSize, reuse]: IndexJob) => JSON.stringify([inputs, path.resolve(root), path.resolve(folder), language, partSize, reuse]);
 
-let ahead: { key: string; worker: Worker; result: Promise<IndexResult> } | undefined;
+let ahead: { job: IndexJob; worker: Worker; result: Promise<IndexResult> } | undefined;
 
 /**
  * Starts an index before Eleventy asks for it. `npm run build` knows the articles once they are
@@ -63,7 +63,7 @@ let ahead: { key: string; worker: Worker; result: Promise<IndexResult> } | undef
  */
 export function indexAhead(job: IndexJob, priority: IndexPriority = "normal"): void {
   const { worker, run } = takeWorker();
-  ahead = { key: jobKey(job), worker, result: run(job, priority) };
+  ahead = { job, worker, result: run(job, priority) };
 }
 
 /**
@@ -73,7 +73,8 @@ export function indexAhead(job: IndexJob, priority: IndexPriority = "normal"): v
 export async function indexInWorker(job: IndexJob, priority: IndexPriority = "normal"): Promise<IndexResult> {
   const started = ahead;
   ahead = undefined;
-  if (started && priority !== "background" && started.key === jobKey(job)) return started.result;
+  // the same object (src/search/search.ts hands it out twice) or equal contents
+  if (started && priority !== "background" && (started.job === job || jobKey(started.job) === jobKey(job))) return started.result;
   // another job would write into the same folder
   await started?.worker.terminate();
   return takeWorker().run(job, priority);
