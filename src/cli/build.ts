@@ -10,7 +10,8 @@ import v8 from "node:v8";
 import Eleventy from "@11ty/eleventy";
 import site from "../../_data/site.ts";
 import { pinBuildNow } from "../content/clock.ts";
-import { loadArticles, pinLoad, sourceDigest } from "../content/load.ts";
+import { loadArticles, pinLoad } from "../content/load.ts";
+import { picturesDigest, readPictureDigests, sourceDigest, writePictureDigests } from "../content/digests.ts";
 import { RecordCache } from "../content/record-cache.ts";
 import { formatProblem } from "../content/problems.ts";
 import { mergeTagSpellings } from "../site/collections.ts";
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
   const inputs = fingerprint(cache);
   // articles whose text is unchanged are not parsed again (src/content/record-cache.ts)
   const records = new RecordCache(path.join(root, cache.cacheDir, "records.tsv"), inputs, site.timezone, !clean);
+  readPictureDigests(path.join(root, cache.cacheDir, "pictures.tsv"));
   const loadOptions = { root, timezone: site.timezone, now, records };
   const loaded = await loadArticles(loadOptions);
   const { articles, problems, warnings } = loaded;
@@ -66,7 +68,7 @@ async function main(): Promise<number> {
     boundHeap();
   }
   // the pages ask it whether to render (src/site/changes.ts); the search index which parts to reuse
-  const signatures = new PageSignatures(previous && { pages: new Map(Object.entries(previous.pages)), needs: new Map(Object.entries(previous.needs)) }, (a) => sourceDigest(root, a.file));
+  const signatures = new PageSignatures(previous && { pages: new Map(Object.entries(previous.pages)), needs: new Map(Object.entries(previous.needs)) }, (a) => sourceDigest(root, a.file), (a) => picturesDigest(root, a.file));
   changedPages.persist(signatures);
   reuseIndexParts(previous && { from: OUTPUT, parts: previous.search });
 
@@ -91,11 +93,13 @@ async function main(): Promise<number> {
     try {
       reused = linkFiles(OUTPUT, staging, signatures.reused);
       // their pictures, unless a rendered page brought the same ones
-      reused += linkFiles(OUTPUT, staging, signatures.reusedNeeds().filter((file) => !existsSync(path.join(staging, file)) && existsSync(path.join(OUTPUT, file))));
+      reused += linkFiles(OUTPUT, staging, signatures.reusedNeeds().filter((file) => !existsSync(path.join(staging, file))));
     } catch (error) {
       unusable = error;
       throw error;
     }
+    // a page's needs are the files it names that the build wrote (a story may name /img/… as text)
+    signatures.keepNeedsIn(staging);
   } catch (error) {
     // nothing may still be writing into the staging folder when it goes
     await Promise.all([stopIndexing(), backgroundWorkDone()]);
@@ -117,6 +121,7 @@ async function main(): Promise<number> {
   deleteDetached(await swapInto(staging, OUTPUT, retiredFolder(OUTPUT)));
   const { parts = 1, reindexed = parts, reusedFiles = 0, signatures: search = {} } = lastIndex ?? {};
   await records.write(new Set(articles.map((a) => a.file)));
+  await writePictureDigests(path.join(root, cache.cacheDir, "pictures.tsv"));
   await writeManifest(cache, { fingerprint: inputs, pages: Object.fromEntries(signatures.current), needs: Object.fromEntries(signatures.needs), search });
   const counts = `rendered ${rendered} pages, reused ${reused + reusedFiles} files; search: ${reindexed} of ${parts} parts re-indexed`;
   console.log(`Built ${published.length} articles (${counts}) in ${seconds()} s`);

@@ -1,29 +1,75 @@
 // What an incremental build compares of an article file (src/site/signatures.ts, src/search/records.ts):
-// a digest of its text as the loader last read it, and the sizes of its local pictures, so a
-// picture replaced under the same name changes the article's pages too.
+// a digest of its text as the loader last read it, and of each local picture it shows, so a picture
+// replaced under the same name changes the article's pages too. A picture is read again only when
+// its size or time changed; the digests are kept between builds (`readPictureDigests`).
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { isRemote, resolveImage, type ImageRef } from "./image-refs.ts";
 
 const key = (root: string, file: string) => `${root}\0${file}`;
 const digests = new Map<string, string>();
-const pictureSizes = new Map<string, string>();
+/** Each article's local pictures, as absolute paths (undefined: a source that resolves nowhere). */
+const articlePictures = new Map<string, (string | undefined)[]>();
+/** Project-relative picture path → its digest, and the size and time it was read at. */
+const pictures = new Map<string, { size: number; mtimeMs: number; digest: string }>();
+let picturesChanged = false;
 
-export const textDigest = (text: string) => createHash("sha1").update(text).digest("base64url");
+export const textDigest = (text: string | Buffer) => createHash("sha1").update(text).digest("base64url");
 
 export function noteDigest(root: string, file: string, digest: string): void {
   digests.set(key(root, file), digest);
 }
 
-/** Checked on every load, as the pictures' existence is: one can be replaced any time. */
-export function notePictures(root: string, file: string, refs: readonly ImageRef[]): void {
-  const sizes = refs.map(({ src }) => (isRemote(src) ? "" : (statSync(resolveImage(file, src, root) ?? root, { throwIfNoEntry: false })?.size ?? "")));
-  if (sizes.length) pictureSizes.set(key(root, file), sizes.join(","));
-  else pictureSizes.delete(key(root, file));
+function pictureDigest(root: string, absolute: string): string {
+  const info = statSync(absolute, { throwIfNoEntry: false });
+  if (!info?.isFile()) return "-";
+  const name = path.relative(root, absolute);
+  const known = pictures.get(name);
+  if (known?.size === info.size && known.mtimeMs === info.mtimeMs) return known.digest;
+  const digest = textDigest(readFileSync(absolute));
+  pictures.set(name, { size: info.size, mtimeMs: info.mtimeMs, digest });
+  picturesChanged = true;
+  return digest;
 }
 
-/** The article file's digest ("" if the loader never read it), with its local pictures' sizes. */
+/** On every load: a picture can be added or replaced any time. Read only when a digest is asked for. */
+export function notePictures(root: string, file: string, refs: readonly ImageRef[]): void {
+  const local = refs.filter(({ src }) => !isRemote(src)).map(({ src }) => resolveImage(file, src, root));
+  if (local.length) articlePictures.set(key(root, file), local);
+  else articlePictures.delete(key(root, file));
+}
+
+/** The digests of the article's local pictures ("" if it shows none). */
+export const picturesDigest = (root: string, file: string) =>
+  (articlePictures.get(key(root, file)) ?? []).map((absolute) => (absolute ? pictureDigest(root, absolute) : "-")).join(",");
+
+/** The digest of the article file's text only ("" if the loader never read it): what the search index holds of it. */
+export const textOnlyDigest = (root: string, file: string) => digests.get(key(root, file)) ?? "";
+
+/** The article file's digest ("" if the loader never read it), with its local pictures'. */
 export function sourceDigest(root: string, file: string): string {
-  const sizes = pictureSizes.get(key(root, file));
-  return `${digests.get(key(root, file)) ?? ""}${sizes === undefined ? "" : `:${sizes}`}`;
+  const shown = picturesDigest(root, file);
+  return `${digests.get(key(root, file)) ?? ""}${shown && `:${shown}`}`;
+}
+
+/** The picture digests a last build kept (none if the file is missing or unreadable). */
+export function readPictureDigests(file: string): void {
+  try {
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      const [name, size, mtimeMs, digest] = line.split("\t");
+      if (name && size && mtimeMs && digest) pictures.set(name, { size: Number(size), mtimeMs: Number(mtimeMs), digest });
+    }
+  } catch {
+    // no cache: every picture is read
+  }
+}
+
+/** Written whole or not at all, when a picture was read. */
+export async function writePictureDigests(file: string): Promise<void> {
+  if (!picturesChanged) return;
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(`${file}.next`, [...pictures].map(([name, { size, mtimeMs, digest }]) => `${name}\t${size}\t${mtimeMs}\t${digest}`).join("\n"));
+  await rename(`${file}.next`, file);
 }

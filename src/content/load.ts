@@ -11,8 +11,6 @@ import { parseYaml, splitFrontMatter } from "./frontmatter.ts";
 import { slugify } from "./slug.ts";
 import { imageProblems, imageRefs, isRemote, type ImageRef } from "./image-refs.ts";
 import { noteDigest, notePictures, textDigest } from "./digests.ts";
-
-export { sourceDigest } from "./digests.ts";
 import { describeIssue, type Problem } from "./problems.ts";
 import { aliasCollisions } from "./aliases.ts";
 import { loadPages, type StaticPage } from "./pages.ts";

@@ -3,7 +3,7 @@
 // kept, with the "now" they were checked at; status (draft, embargoed, expired) is worked out again
 // for every build's "now". Invalid for another fingerprint (code, data, settings: src/build/incremental.ts).
 import { readFileSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import type { ArticleDate } from "./dates.ts";
@@ -19,7 +19,9 @@ const FORMAT = "records 1";
 
 export class RecordCache implements KeptRecords {
   #entries = new Map<string, Entry>();
-  #changed = false;
+  /** Names set since the file was read; lines the file holds (a name set again has two: the last counts). */
+  #added = new Set<string>();
+  #lines = -1;
 
   /** The cache file's records, if it was written under the same `key` (and `read`); else an empty cache. */
   constructor(readonly file: string, readonly key: string, readonly timezone: string, read = true) {
@@ -32,6 +34,7 @@ export class RecordCache implements KeptRecords {
     }
     const lines = text.split("\n");
     if (lines[0] !== `${FORMAT}\t${key}\t${timezone}`) return;
+    this.#lines = lines.length - 1;
     for (const line of lines.slice(1)) {
       const [name, digest, checkedAt, json] = line.split("\t");
       if (name && digest && checkedAt && json) this.#entries.set(name, { digest, checkedAt: Number(checkedAt), json });
@@ -46,27 +49,41 @@ export class RecordCache implements KeptRecords {
     const zone = { zone: this.timezone };
     // parsed from JSON, `instant` holds the milliseconds storeDate wrote
     const date = (stored: ArticleDate | undefined) => stored && { ...stored, instant: DateTime.fromMillis(stored.instant as unknown as number, zone) };
-    const { article, images } = JSON.parse(entry.json) as Valid;
-    return {
-      article: { ...article, date: date(article.date)!, updated: date(article.updated), expires: date(article.expires), corrections: article.corrections.map((c) => ({ ...c, date: date(c.date)! })) },
-      images,
-    };
+    try {
+      const { article, images } = JSON.parse(entry.json) as Valid;
+      return {
+        article: { ...article, date: date(article.date)!, updated: date(article.updated), expires: date(article.expires), corrections: article.corrections.map((c) => ({ ...c, date: date(c.date)! })) },
+        images,
+      };
+    } catch {
+      // a line cut short (a build killed while writing it, a full disk): the file is parsed again
+      return undefined;
+    }
   }
 
   /** Kept as text now: the build later merges tag spellings into the same objects. */
   set(name: string, digest: string, now: DateTime, { article, images }: Valid): void {
     const stored = { ...article, date: storeDate(article.date), updated: storeDate(article.updated), expires: storeDate(article.expires), corrections: article.corrections.map((c) => ({ ...c, date: storeDate(c.date) })) };
     this.#entries.set(name, { digest, checkedAt: now.toMillis(), json: JSON.stringify({ article: stored, images }) });
-    this.#changed = true;
+    this.#added.add(name);
   }
 
-  /** Written whole or not at all; `keep` names the files still there (a deleted article's record goes). */
+  /**
+   * New records are appended to the file (a line cut short by a killed build is parsed again); it is
+   * written whole, or not at all, when a record goes (`keep` names the files still there) or when
+   * replaced records make up a third of it.
+   */
   async write(keep: ReadonlySet<string>): Promise<void> {
     const gone = [...this.#entries.keys()].filter((name) => !keep.has(name));
-    if (!this.#changed && !gone.length) return;
-    const lines = [`${FORMAT}\t${this.key}\t${this.timezone}`];
-    for (const [name, { digest, checkedAt, json }] of this.#entries) if (keep.has(name)) lines.push(`${name}\t${digest}\t${checkedAt}\t${json}`);
+    if (!this.#added.size && !gone.length) return;
+    const line = (name: string, { digest, checkedAt, json }: Entry) => `${name}\t${digest}\t${checkedAt}\t${json}`;
     await mkdir(path.dirname(this.file), { recursive: true });
+    if (this.#lines >= 0 && !gone.length && this.#lines + this.#added.size < 1.5 * this.#entries.size) {
+      await appendFile(this.file, [...this.#added].map((name) => `\n${line(name, this.#entries.get(name)!)}`).join(""));
+      return;
+    }
+    const lines = [`${FORMAT}\t${this.key}\t${this.timezone}`];
+    for (const [name, entry] of this.#entries) if (keep.has(name)) lines.push(line(name, entry));
     await writeFile(`${this.file}.next`, lines.join("\n"));
     await rename(`${this.file}.next`, this.file);
   }

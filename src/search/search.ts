@@ -6,7 +6,8 @@ import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
 import { archivePart, partCount, searchInput, type IndexResult, type IndexReuse } from "./records.ts";
 import { indexInWorker, type IndexJob } from "./worker.ts";
-import { sourceDigest, type Article } from "../content/load.ts";
+import type { Article } from "../content/load.ts";
+import { textOnlyDigest } from "../content/digests.ts";
 
 export interface Options {
   site: Pick<Site, "pathPrefix" | "language" | "searchPartSize">;
@@ -42,7 +43,7 @@ export function indexJob(articles: Article[], root: string, folder: string, site
   const [, lastRoot, lastFolder, language, partSize, lastReuse] = lastJob?.job ?? [];
   const same = lastJob && lastRoot === root && lastFolder === folder && language === site.language && partSize === site.searchPartSize && lastReuse === reuse &&
     lastJob.articles.length === articles.length && lastJob.articles.every((a, i) => a === articles[i]);
-  if (!same) lastJob = { articles: [...articles], job: [articles.map((a) => searchInput(a, sourceDigest(root, a.file))), root, folder, site.language, site.searchPartSize, reuse] };
+  if (!same) lastJob = { articles: [...articles], job: [articles.map((a) => searchInput(a, textOnlyDigest(root, a.file))), root, folder, site.language, site.searchPartSize, reuse] };
   return lastJob!.job;
 }
 

@@ -124,7 +124,8 @@ export class ChangedPages {
     if (!article) return -1;
     const known = this.#shown.get(article);
     if (known?.tags === article.tags) return known.id;
-    const id = this.#textId(shownFields(article));
+    // a production build compares the pictures' contents too: one can be replaced under the same name
+    const id = this.#textId(this.#persistent ? `${shownFields(article)}${this.#persistent.pictures(article)}` : shownFields(article));
     this.#shown.set(article, { tags: article.tags, id });
     return id;
   };

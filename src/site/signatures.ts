@@ -3,6 +3,8 @@
 // Unlike the dev server's numbers (src/site/changes.ts), a signature is a digest of content, so it
 // means the same in the next process.
 import { createHash } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import type { Article } from "../content/load.ts";
 
 const digest = (text: string) => createHash("sha1").update(text).digest("base64url");
@@ -20,11 +22,13 @@ export class PageSignatures {
 
   /**
    * `previous`: the last build's signatures (none: every page renders and is recorded).
-   * `source`: a digest of an article's file, so its own page's signature follows its story text.
+   * `source`: a digest of an article's file (and its pictures), so its own page's signature follows its story text.
+   * `pictures`: a digest of its pictures, which its cards show too.
    */
   constructor(
     readonly previous: { pages: ReadonlyMap<string, string>; needs: ReadonlyMap<string, string[]> } | undefined,
     readonly source: (article: Article) => string,
+    readonly pictures: (article: Article) => string,
   ) {}
 
   /** What an article's own page shows of it besides the file: its status ("now") and merged tag spellings. */
@@ -56,6 +60,17 @@ export class PageSignatures {
   /** Files the reused pages need: the new output must have them too. */
   reusedNeeds(): string[] {
     return [...new Set(this.reused.flatMap((file) => this.needs.get(file) ?? []))];
+  }
+
+  /** Forgets what rendered pages named that `output` does not hold (recorded from their text). */
+  keepNeedsIn(output: string): void {
+    const folders = new Map<string, Set<string>>();
+    const has = (file: string) => {
+      const folder = path.dirname(file);
+      if (!folders.has(folder)) folders.set(folder, new Set(existsSync(path.join(output, folder)) ? readdirSync(path.join(output, folder)) : []));
+      return folders.get(folder)!.has(path.basename(file));
+    };
+    for (const [page, files] of this.needs) this.needs.set(page, files.filter(has));
   }
 
   /** A rendered page shows these files (a picture's renditions); they are kept with its signature. */
