@@ -1,4 +1,4 @@
-// `node --import tsx bench/once.ts --articles 100000 [--seed 7] [--incremental [--runs 1]]`: one
+// `node --import tsx bench/once.ts --articles 100000 [--seed 7] [--incremental [--runs 1]] [--snapshot]`: one
 // clean production build of the project at a size too large to repeat (no baseline, no warm-up),
 // measured as `npm run bench` measures its builds; with --incremental, then the incremental
 // scenarios of `npm run bench` (add, edit, retag one article, each --runs times). For the
@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { generateCorpus } from "./generate.ts";
 import { measureIncremental } from "./incremental.ts";
 import { measureBuild, type BuildSample } from "./measure.ts";
-import { buildEnv, projectSite } from "./sites.ts";
+import { buildEnv, projectSite, snapshot } from "./sites.ts";
 
 const { values } = parseArgs({
   options: {
@@ -17,13 +17,14 @@ const { values } = parseArgs({
     seed: { type: "string", default: "7" },
     incremental: { type: "boolean", default: false },
     runs: { type: "string", default: "1" },
+    snapshot: { type: "boolean", default: false },
   },
 });
 const articles = Number(values.articles);
 const seed = Number(values.seed);
 const runs = Number(values.runs);
 if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1) {
-  console.error("Usage: node --import tsx bench/once.ts --articles 100000 [--seed 7] [--incremental [--runs 1]]");
+  console.error("Usage: node --import tsx bench/once.ts --articles 100000 [--seed 7] [--incremental [--runs 1]] [--snapshot]");
   process.exit(2);
 }
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -33,7 +34,10 @@ const describe = (sample: BuildSample) =>
 
 log(`${articles} articles: generating (seed ${seed})…`);
 const corpus = generateCorpus(articles, seed);
-const site = projectSite(path.join(os.tmpdir(), `newsroom-bench-${articles}`, "project"), corpus);
+// --snapshot: the committed code, so edits to the working tree during an hour-long run change nothing
+const code = values.snapshot ? snapshot() : undefined;
+if (code) log(`building the project from a snapshot of commit ${code.commit}: ${code.folder}`);
+const site = projectSite(path.join(os.tmpdir(), `newsroom-bench-${articles}`, "project"), corpus, code?.folder);
 const env = buildEnv();
 log(`building (load average ${os.loadavg().map((l) => l.toFixed(2)).join(" / ")})…`);
 let built = false;
