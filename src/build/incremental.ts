@@ -8,6 +8,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { readPictureDigests, writePictureDigests } from "../content/digests.ts";
+import { RecordCache } from "../content/record-cache.ts";
 
 export interface Options {
   root: string;
@@ -100,4 +102,38 @@ export async function writeManifest(options: Options, manifest: Omit<Manifest, "
   if (!stamp) return;
   await writeFile(`${file}.next`, JSON.stringify({ format: FORMAT, stamp, ...manifest }));
   await rename(`${file}.next`, file);
+}
+
+/**
+ * What one `npm run build` keeps between builds: the fingerprint, the parsed records (read at
+ * once, for the loader), the pictures' digests, and the manifest (read once the articles are valid).
+ */
+export class BuildCache {
+  readonly options: Options;
+  readonly fingerprint: string;
+  readonly records: RecordCache;
+
+  constructor(root: string, output: string, timezone: string, readonly clean: boolean) {
+    this.options = { ...defaults, root, output };
+    this.fingerprint = fingerprint(this.options);
+    this.records = new RecordCache(this.#file("records.tsv"), this.fingerprint, timezone, !clean);
+    readPictureDigests(this.#file("pictures.tsv"));
+  }
+
+  #file = (name: string) => path.join(this.options.root, this.options.cacheDir, name);
+
+  /** The last build's manifest, unless --clean or it cannot be trusted (then why). */
+  usable(): Usable {
+    return this.clean ? { reason: "--clean" } : readManifest(this.options, this.fingerprint);
+  }
+
+  /** Before the swap: a build killed between the swap and `save` must find no manifest, not the last one. */
+  forget = () => forgetManifest(this.options);
+
+  /** After the swap: the records of the articles still there, the pictures read, the new manifest. */
+  async save(articleFiles: ReadonlySet<string>, manifest: Omit<Manifest, "format" | "stamp" | "fingerprint">): Promise<void> {
+    await this.records.write(articleFiles);
+    await writePictureDigests(this.#file("pictures.tsv"));
+    await writeManifest(this.options, { fingerprint: this.fingerprint, ...manifest });
+  }
 }

@@ -11,15 +11,14 @@ import Eleventy from "@11ty/eleventy";
 import site from "../../_data/site.ts";
 import { pinBuildNow } from "../content/clock.ts";
 import { loadArticles, pinLoad } from "../content/load.ts";
-import { picturesDigest, readPictureDigests, sourceDigest, writePictureDigests } from "../content/digests.ts";
-import { RecordCache } from "../content/record-cache.ts";
+import { picturesDigest, sourceDigest } from "../content/digests.ts";
 import { formatProblem } from "../content/problems.ts";
 import { mergeTagSpellings } from "../site/collections.ts";
 import { changedPages } from "../site/changes.ts";
 import { PageSignatures } from "../site/signatures.ts";
 import { linkFiles } from "../runtime/link-files.ts";
 import { backgroundWorkDone, deleteDetached, retiredFolder, stagingFolder, swapInto } from "../build/output.ts";
-import { defaults as cacheDefaults, fingerprint, forgetManifest, readManifest, writeManifest, type Usable } from "../build/incremental.ts";
+import { BuildCache } from "../build/incremental.ts";
 import { indexJob, lastIndex, reuseIndexParts } from "../search/search.ts";
 import { indexAhead, prepareIndexWorker, stopIndexing } from "../search/worker.ts";
 
@@ -39,13 +38,9 @@ async function main(): Promise<number> {
   // pinned for the process: Eleventy's plugins then load the same articles from the loader's cache
   const now = pinBuildNow();
   const root = process.cwd();
-  const cache = { ...cacheDefaults, root, output: OUTPUT };
-  const clean = process.argv.includes("--clean");
-  const inputs = fingerprint(cache);
-  // articles whose text is unchanged are not parsed again (src/content/record-cache.ts)
-  const records = new RecordCache(path.join(root, cache.cacheDir, "records.tsv"), inputs, site.timezone, !clean);
-  readPictureDigests(path.join(root, cache.cacheDir, "pictures.tsv"));
-  const loadOptions = { root, timezone: site.timezone, now, records };
+  // .cache/build/: articles whose text is unchanged are not parsed again, pages not rendered again
+  const cache = new BuildCache(root, OUTPUT, site.timezone, process.argv.includes("--clean"));
+  const loadOptions = { root, timezone: site.timezone, now, records: cache.records };
   const loaded = await loadArticles(loadOptions);
   const { articles, problems, warnings } = loaded;
   // "warning: " first, as `npm run check` writes them: never mistaken for a problem line
@@ -61,7 +56,7 @@ async function main(): Promise<number> {
   const published = articles.filter((a) => a.status === "published");
   console.log(`Validated ${articles.length} articles (${published.length} published) in ${seconds()} s; writing pages, feeds and the search index…`);
 
-  const usable: Usable = clean ? { reason: "--clean" } : readManifest(cache, inputs);
+  const usable = cache.usable();
   const previous = "manifest" in usable ? usable.manifest : undefined;
   if ("reason" in usable) {
     console.log(`Rendering every page (${usable.reason}).`);
@@ -107,7 +102,7 @@ async function main(): Promise<number> {
     console.error(error instanceof Error ? error.message : error);
     if (unusable !== undefined) {
       // a file of the last build is missing (someone tidied _site/ by hand): start again from nothing
-      await forgetManifest(cache);
+      await cache.forget();
       console.error(`The last build's pages could not all be reused; building every page again.`);
       return spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--clean"], { stdio: "inherit" }).status ?? 1;
     }
@@ -116,13 +111,11 @@ async function main(): Promise<number> {
   }
   await stopIndexing(); // only an index started ahead that nothing took over is still running
   // a build killed between the swap and the new manifest must not trust the old one
-  await forgetManifest(cache);
+  await cache.forget();
   // the last site stays as a rollback; the one before it is deleted once this build is done with the disk
   deleteDetached(await swapInto(staging, OUTPUT, retiredFolder(OUTPUT)));
   const { parts = 1, reindexed = parts, reusedFiles = 0, signatures: search = {} } = lastIndex ?? {};
-  await records.write(new Set(articles.map((a) => a.file)));
-  await writePictureDigests(path.join(root, cache.cacheDir, "pictures.tsv"));
-  await writeManifest(cache, { fingerprint: inputs, pages: Object.fromEntries(signatures.current), needs: Object.fromEntries(signatures.needs), search });
+  await cache.save(new Set(articles.map((a) => a.file)), { pages: Object.fromEntries(signatures.current), needs: Object.fromEntries(signatures.needs), search });
   const counts = `rendered ${rendered} pages, reused ${reused + reusedFiles} files; search: ${reindexed} of ${parts} parts re-indexed`;
   console.log(`Built ${published.length} articles (${counts}) in ${seconds()} s`);
   return 0;
