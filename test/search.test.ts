@@ -3,7 +3,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexParts, searchRecord, type SearchInput } from "../src/search/records.ts";
+import { indexParts, partSizes, searchRecord, type SearchInput } from "../src/search/records.ts";
 import { indexAhead, indexInWorker, YIELD_NICENESS } from "../src/search/worker.ts";
 import { startStaticServer, type StaticServer } from "../src/serve/static-server.ts";
 import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
@@ -78,7 +78,7 @@ describe("an index started ahead (npm run build starts it once the articles are 
   it("is taken over by the same request from the search plugin instead of indexing twice", async () => {
     indexAhead(job("out"));
     await started(1);
-    expect(await indexInWorker(job("./out/"))).toEqual({ pages: 1, parts: 1 });
+    expect(await indexInWorker(job("./out/"))).toMatchObject({ pages: 1, parts: 1, reindexed: 1, reusedFiles: 0 });
     expect(starts()).toBe(1);
   }, 30_000);
 
@@ -98,7 +98,7 @@ describe("an index started ahead (npm run build starts it once the articles are 
     const before = starts();
     indexAhead(job("out"));
     await started(before + 1);
-    expect(await indexInWorker(job("other"))).toEqual({ pages: 1, parts: 1 });
+    expect(await indexInWorker(job("other"))).toMatchObject({ pages: 1, parts: 1, reindexed: 1, reusedFiles: 0 });
     expect(starts()).toBe(before + 2);
     expect(spied.exists("other/pagefind/pagefind-entry.json")).toBe(true);
   }, 30_000);
@@ -118,6 +118,20 @@ describe("an archive larger than one search index part (SEARCH_PART_SIZE)", () =
     expect(indexParts([], 5)).toEqual([[]]);
   });
 
+  it("keeps whole parts, then whole tenths of a part, then a recent part that a new article alone re-indexes", () => {
+    expect(partSizes(10_000, 10_000)).toEqual([10_000]);
+    expect(partSizes(10_001, 10_000)).toEqual([10_000, 1]);
+    expect(partSizes(1_003, 10_000)).toEqual([1_000, 3]);
+    expect(partSizes(19_999, 10_000)).toEqual([10_000, 9_000, 999]);
+    expect(partSizes(0, 10_000)).toEqual([0]);
+    // up to twice the part size a search loads at most 3 parts; adding articles changes only the newest ones
+    for (let n = 1; n < 20_000; n += 997) {
+      const [before, after] = [partSizes(n, 10_000), partSizes(n + 1, 10_000)];
+      expect(before.length).toBeLessThanOrEqual(3);
+      expect(after.slice(0, before.length - 2)).toEqual(before.slice(0, before.length - 2));
+    }
+  });
+
   it("is written as older parts under /pagefind/archive/N/ that the search page names, the newest as /pagefind/", async () => {
     const big = makeFixture({
       "articles/a.md": article({ ...validFields, title: "Ferry strike", date: "2023-02-01" }),
@@ -129,7 +143,7 @@ describe("an archive larger than one search index part (SEARCH_PART_SIZE)", () =
     const pages = (bundle: string) => JSON.parse(big.read(`_site/${bundle}pagefind-entry.json`)).languages.en.page_count;
     expect([pages("pagefind/archive/1/"), pages("pagefind/archive/2/"), pages("pagefind/")]).toEqual([1, 1, 1]);
     expect(big.read("_site/search/index.html")).toContain('data-archive-bundles="/pagefind/archive/1/ /pagefind/archive/2/"');
-    expect(result.stdout).toContain("3 in the search index in 3 parts");
+    expect(result.stdout).toContain("search: 3 of 3 parts re-indexed");
     expect(site.read("_site/search/index.html")).not.toContain("data-archive-bundles");
   }, 60_000);
 
