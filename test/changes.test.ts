@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { ChangedPages } from "../src/site/changes.ts";
+import { ChangedPages, listingFrame } from "../src/site/changes.ts";
+import { pageWindow, paginate } from "../src/site/listings.ts";
 import { buildCollections, patchCollections } from "../src/site/collections.ts";
 import { relatedArticles } from "../src/site/related.ts";
 import { parseArticle, type Article } from "../src/content/load.ts";
@@ -207,6 +208,20 @@ describe("stories rendered ahead in a worker thread", () => {
       expect(ahead.take("articles/picture.md")).toBeUndefined();
     } finally {
       await ahead.close();
+    }
+  });
+});
+
+describe("a listing page's signature", () => {
+  it("changes whenever its pagination bar as shown changes, as stories are published one by one", () => {
+    const shown = (page: ReturnType<typeof paginate<number>>[number]) =>
+      pageWindow(page).map((l) => ("gap" in l ? "…" : `${l.latest ? "Latest" : l.number}${l.current ? "*" : ""}`)).join(" ");
+    for (let n = 1; n < 400; n++) {
+      const [before, after] = [paginate(Array.from({ length: n }, (_, i) => i), "/x/", "X", 5), paginate(Array.from({ length: n + 1 }, (_, i) => i), "/x/", "X", 5)];
+      for (const page of before.slice(1)) {
+        const same = after.find((p) => p.url === page.url)!;
+        if (listingFrame(page) === listingFrame(same)) expect(shown(same)).toBe(shown(page));
+      }
     }
   });
 });

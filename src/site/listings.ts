@@ -25,7 +25,7 @@ export interface YearSummary {
   months: MonthSummary[];
 }
 
-export { describeListing, pageWindow, paginate, MONTHS, type ListingPage, type PageLink } from "./pagination.ts";
+export { describeListing, pageWindow, paginate, MONTHS, PAGE_WINDOW_RADIUS, type ListingPage, type PageLink } from "./pagination.ts";
 import { MONTHS, paginate, type ListingPage } from "./pagination.ts";
 
 

@@ -30,6 +30,9 @@ export interface ListingPage<T = Article> {
 
 export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+/** How many pages either side of the current one the bar links to. */
+export const PAGE_WINDOW_RADIUS = 2;
+
 /** One link of a pagination bar: a numbered page or the first (newest) one; `gap` stands for skipped pages. */
 export type PageLink = { number: number; url: string; current: boolean; latest: boolean } | { gap: true };
 
@@ -38,7 +41,7 @@ export type PageLink = { number: number; url: string; current: boolean; latest: 
  * Latest … 249 248 [247] 246 245 … 1. The first page is "Latest", not its number, so a bar far
  * from it stays the same as stories are published (`paginate`).
  */
-export function pageWindow(listing: Pick<ListingPage, "pageNumber" | "totalPages" | "pageUrls">, radius = 2): PageLink[] {
+export function pageWindow(listing: Pick<ListingPage, "pageNumber" | "totalPages" | "pageUrls">, radius = PAGE_WINDOW_RADIUS): PageLink[] {
   const { pageNumber, totalPages, pageUrls } = listing;
   const shown = new Set([1, totalPages]);
   for (let n = Math.max(1, pageNumber - radius); n <= Math.min(totalPages, pageNumber + radius); n++) shown.add(n);
