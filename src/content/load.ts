@@ -87,7 +87,10 @@ type Parsed = Valid | { problems: Problem[] };
 /** Valid records kept between builds, by file: one is good while the file's text has the same digest. */
 export interface KeptRecords {
   get(file: string, digest: string, now: DateTime): Valid | undefined;
-  set(file: string, digest: string, now: DateTime, record: Valid): void;
+  set(file: string, digest: string, now: DateTime, record: Valid, stat: string): void;
+  /** The digest kept for a file whose time and size are still `stat`. */
+  digestOf(file: string, stat: string): string | undefined;
+  restat(file: string, stat: string): void;
 }
 const cache = new Map<string, { key: string; parsed: Parsed }>();
 
@@ -167,11 +170,15 @@ function loadCached(file: string, options: LoadOptions): Parsed {
   const key = `${info.mtimeMs}:${info.size}:${options.timezone}:${options.now.toMillis()}`;
   const hit = cache.get(cacheKey(options.root, file));
   if (hit?.key === key) return hit.parsed;
-  const raw = readFileSync(absolute, "utf8");
-  const digest = textDigest(raw);
+  // a kept record of a file with the same time and size: not read at all (10,000 files, 50 MB)
+  const stat = `${info.mtimeMs}:${info.size}`;
+  const known = options.records?.digestOf(file, stat);
+  const raw = known === undefined ? readFileSync(absolute, "utf8") : undefined;
+  const digest = known ?? textDigest(raw!);
   const record = options.records && kept(file, digest, options.now, options.records);
-  const parsed = record || parseArticle(file, raw, options);
-  if (!record && options.records && "article" in parsed) options.records.set(file, digest, options.now, parsed);
+  if (record && raw !== undefined) options.records!.restat(file, stat);
+  const parsed = record || parseArticle(file, raw ?? readFileSync(absolute, "utf8"), options);
+  if (!record && options.records && "article" in parsed) options.records.set(file, digest, options.now, parsed, stat);
   cache.set(cacheKey(options.root, file), { key, parsed });
   noteDigest(options.root, file, digest);
   return parsed;

@@ -11,11 +11,12 @@ import type { ImageRef } from "./image-refs.ts";
 import type { Article, KeptRecords } from "./load.ts";
 
 type Valid = { article: Article; images: ImageRef[] };
-type Entry = { digest: string; checkedAt: number; json: string };
+/** `stat`: the file's time and size when its digest was taken; the same again, it is not read. */
+type Entry = { digest: string; checkedAt: number; stat: string; json: string };
 
 // dates travel as milliseconds; every article date is in the site's zone (src/content/dates.ts)
 const storeDate = (date: ArticleDate | undefined) => date && { ...date, instant: date.instant.toMillis() };
-const FORMAT = "records 1";
+const FORMAT = "records 2";
 
 export class RecordCache implements KeptRecords {
   #entries = new Map<string, Entry>();
@@ -36,8 +37,8 @@ export class RecordCache implements KeptRecords {
     if (lines[0] !== `${FORMAT}\t${key}\t${timezone}`) return;
     this.#lines = lines.length - 1;
     for (const line of lines.slice(1)) {
-      const [name, digest, checkedAt, json] = line.split("\t");
-      if (name && digest && checkedAt && json) this.#entries.set(name, { digest, checkedAt: Number(checkedAt), json });
+      const [name, digest, checkedAt, stat, json] = line.split("\t");
+      if (name && digest && checkedAt && stat && json) this.#entries.set(name, { digest, checkedAt: Number(checkedAt), stat, json });
     }
   }
 
@@ -62,9 +63,23 @@ export class RecordCache implements KeptRecords {
   }
 
   /** Kept as text now: the build later merges tag spellings into the same objects. */
-  set(name: string, digest: string, now: DateTime, { article, images }: Valid): void {
+  /** The digest kept for `name` if its file still has the time and size `stat` (then it need not be read). */
+  digestOf(name: string, stat: string): string | undefined {
+    const entry = this.#entries.get(name);
+    return entry?.stat === stat ? entry.digest : undefined;
+  }
+
+  /** The file was read again and had the kept digest (a fresh checkout): its new time and size are kept. */
+  restat(name: string, stat: string): void {
+    const entry = this.#entries.get(name);
+    if (!entry || entry.stat === stat) return;
+    entry.stat = stat;
+    this.#added.add(name);
+  }
+
+  set(name: string, digest: string, now: DateTime, { article, images }: Valid, stat: string): void {
     const stored = { ...article, date: storeDate(article.date), updated: storeDate(article.updated), expires: storeDate(article.expires), corrections: article.corrections.map((c) => ({ ...c, date: storeDate(c.date) })) };
-    this.#entries.set(name, { digest, checkedAt: now.toMillis(), json: JSON.stringify({ article: stored, images }) });
+    this.#entries.set(name, { digest, checkedAt: now.toMillis(), stat, json: JSON.stringify({ article: stored, images }) });
     this.#added.add(name);
   }
 
@@ -76,7 +91,7 @@ export class RecordCache implements KeptRecords {
   async write(keep: ReadonlySet<string>): Promise<void> {
     const gone = [...this.#entries.keys()].filter((name) => !keep.has(name));
     if (!this.#added.size && !gone.length) return;
-    const line = (name: string, { digest, checkedAt, json }: Entry) => `${name}\t${digest}\t${checkedAt}\t${json}`;
+    const line = (name: string, { digest, checkedAt, stat, json }: Entry) => `${name}\t${digest}\t${checkedAt}\t${stat}\t${json}`;
     await mkdir(path.dirname(this.file), { recursive: true });
     if (this.#lines >= 0 && !gone.length && this.#lines + this.#added.size < 1.5 * this.#entries.size) {
       await appendFile(this.file, [...this.#added].map((name) => `\n${line(name, this.#entries.get(name)!)}`).join(""));
