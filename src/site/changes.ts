@@ -2,7 +2,8 @@
 // a signature: the version of its own article (or a feed's stories), and what it shows of the others
 // (headline, date, standfirst, tags…). A page whose signature matches the last build's is left out of the rebuild;
 // its file from then is still in the output. Any change to something other than an article file
-// (a layout, data, styles) renders everything again.
+// (a layout, data, styles) renders everything again. `npm run build` does the same between builds,
+// with signatures kept on disk (src/site/signatures.ts) instead of numbers held in memory.
 import type { Article } from "../content/load.ts";
 import type { ArticleLinks, ListingPage } from "./collections.ts";
 import { frontArticles } from "./front-page.ts";
