@@ -1,6 +1,7 @@
 // Full-text search with Pagefind: the published articles are indexed from their records and
 // Markdown (by `npm run build` into the staging folder, by the dev server into its output), and
 // /search/ runs Pagefind's UI in the browser: no server. https://pagefind.app/docs/node-api/
+import path from "node:path";
 import type { Site } from "../../_data/site.ts";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
@@ -41,7 +42,8 @@ let lastJob: { articles: Article[]; job: IndexJob } | undefined;
 /** The index of `articles` written into `folder`: what the build starts ahead and the plugin asks for (the same job object, asked twice). */
 export function indexJob(articles: Article[], root: string, folder: string, site: Options["site"]): IndexJob {
   const [, lastRoot, lastFolder, language, partSize, lastReuse] = lastJob?.job ?? [];
-  const same = lastJob && lastRoot === root && lastFolder === folder && language === site.language && partSize === site.searchPartSize && lastReuse === reuse &&
+  // Eleventy names the output folder its own way ("./_site.next/"): the same folder, resolved
+  const same = lastJob && path.resolve(lastRoot!) === path.resolve(root) && path.resolve(lastFolder!) === path.resolve(folder) && language === site.language && partSize === site.searchPartSize && lastReuse === reuse &&
     lastJob.articles.length === articles.length && lastJob.articles.every((a, i) => a === articles[i]);
   if (!same) lastJob = { articles: [...articles], job: [articles.map((a) => searchInput(a, textOnlyDigest(root, a.file))), root, folder, site.language, site.searchPartSize, reuse] };
   return lastJob!.job;
