@@ -1,0 +1,45 @@
+// How the search index is split: by date into parts that keep their articles as new ones arrive,
+// so a new story re-indexes a small recent part and the archive's parts are reused (records.ts).
+
+/** Where index part `n` of an archive split into parts goes, under the site's root. */
+export const archivePart = (n: number) => `pagefind/archive/${n}/`;
+
+/**
+ * How many articles each part holds, oldest first: whole parts of `size` (the archive), then the
+ * rest in whole tenths of `size` (a part re-indexed every tenth of `size` new articles), then what
+ * is left (the recent part, under a tenth: re-indexed on every new article). No empty part, but
+ * one for none.
+ */
+export function partSizes(articles: number, size: number): number[] {
+  const tenth = Math.max(1, Math.floor(size / 10));
+  const whole = Math.floor(articles / size);
+  const rest = articles - whole * size;
+  const sizes = [...Array<number>(whole).fill(size), rest - (rest % tenth), rest % tenth].filter((n) => n > 0);
+  return sizes.length ? sizes : [0];
+}
+
+/** How many parts `indexParts` makes of `articles` articles (one, even for none). */
+export const partCount = (articles: number, size: number) => partSizes(articles, size).length;
+
+/**
+ * The articles split by date into the parts of `partSizes`, oldest first: old parts keep their
+ * articles as new ones are published. The last (newest) part is Pagefind's main bundle,
+ * /pagefind/; the others go to `archivePart(1…)` and join its searches in the browser.
+ * Within a part the articles keep their given order.
+ */
+export function indexParts<T extends { date: string; url: string }>(inputs: readonly T[], size: number): T[][] {
+  const byDate = inputs.toSorted((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.url < b.url ? -1 : 1));
+  const sizes = partSizes(inputs.length, size);
+  // where each part ends, by rank from the oldest
+  let end = 0;
+  const ends = sizes.map((n) => (end += n));
+  const part = new Map<T, number>();
+  let index = 0;
+  byDate.forEach((input, rank) => {
+    while (rank >= ends[index]! && index < sizes.length - 1) index++;
+    part.set(input, index);
+  });
+  const parts = sizes.map((): T[] => []);
+  for (const input of inputs) parts[part.get(input)!]!.push(input);
+  return parts;
+}
