@@ -6,10 +6,11 @@
 // build is a full one.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { readPictureDigests, writePictureDigests } from "../content/digests.ts";
 import { RecordCache } from "../content/record-cache.ts";
+import { writeWhole } from "../runtime/write-whole.ts";
 
 export interface Options {
   root: string;
@@ -96,12 +97,8 @@ export async function forgetManifest(options: Pick<Options, "root" | "cacheDir">
 
 /** After the swap: written whole or not at all (a temporary file renamed into place). */
 export async function writeManifest(options: Options, manifest: Omit<Manifest, "format" | "stamp">): Promise<void> {
-  const file = manifestFile(options);
-  await mkdir(path.dirname(file), { recursive: true });
   const stamp = siteStamp(path.join(options.root, options.output));
-  if (!stamp) return;
-  await writeFile(`${file}.next`, JSON.stringify({ format: FORMAT, stamp, ...manifest }));
-  await rename(`${file}.next`, file);
+  if (stamp) await writeWhole(manifestFile(options), JSON.stringify({ format: FORMAT, stamp, ...manifest }));
 }
 
 /**

@@ -4,9 +4,9 @@
 // its size or time changed; the digests are kept between builds (`readPictureDigests`).
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { isRemote, resolveImage, type ImageRef } from "./image-refs.ts";
+import { writeWhole } from "../runtime/write-whole.ts";
 
 const key = (root: string, file: string) => `${root}\0${file}`;
 const digests = new Map<string, string>();
@@ -51,7 +51,7 @@ export const textOnlyDigest = (root: string, file: string) => digests.get(key(ro
 /** The article file's digest ("" if the loader never read it), with its local pictures'. */
 export function sourceDigest(root: string, file: string): string {
   const shown = picturesDigest(root, file);
-  return `${digests.get(key(root, file)) ?? ""}${shown && `:${shown}`}`;
+  return `${textOnlyDigest(root, file)}${shown && `:${shown}`}`;
 }
 
 /** The picture digests a last build kept (none if the file is missing or unreadable). */
@@ -69,7 +69,5 @@ export function readPictureDigests(file: string): void {
 /** Written whole or not at all, when a picture was read. */
 export async function writePictureDigests(file: string): Promise<void> {
   if (!picturesChanged) return;
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(`${file}.next`, [...pictures].map(([name, { size, mtimeMs, digest }]) => `${name}\t${size}\t${mtimeMs}\t${digest}`).join("\n"));
-  await rename(`${file}.next`, file);
+  await writeWhole(file, [...pictures].map(([name, { size, mtimeMs, digest }]) => `${name}\t${size}\t${mtimeMs}\t${digest}`).join("\n"));
 }

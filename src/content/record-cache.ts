@@ -3,12 +3,12 @@
 // kept, with the "now" they were checked at; status (draft, embargoed, expired) is worked out again
 // for every build's "now". Invalid for another fingerprint (code, data, settings: src/build/incremental.ts).
 import { readFileSync } from "node:fs";
-import { appendFile, mkdir, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { appendFile } from "node:fs/promises";
 import { DateTime } from "luxon";
 import type { ArticleDate } from "./dates.ts";
 import type { ImageRef } from "./image-refs.ts";
 import type { Article, KeptRecords } from "./load.ts";
+import { writeWhole } from "../runtime/write-whole.ts";
 
 type Valid = { article: Article; images: ImageRef[] };
 /** `stat`: the file's time and size when its digest was taken; the same again, it is not read. */
@@ -62,7 +62,6 @@ export class RecordCache implements KeptRecords {
     }
   }
 
-  /** Kept as text now: the build later merges tag spellings into the same objects. */
   /** The digest kept for `name` if its file still has the time and size `stat` (then it need not be read). */
   digestOf(name: string, stat: string): string | undefined {
     const entry = this.#entries.get(name);
@@ -77,6 +76,7 @@ export class RecordCache implements KeptRecords {
     this.#added.add(name);
   }
 
+  /** Kept as text now: the build later merges tag spellings into the same objects. */
   set(name: string, digest: string, now: DateTime, { article, images }: Valid, stat: string): void {
     const stored = { ...article, date: storeDate(article.date), updated: storeDate(article.updated), expires: storeDate(article.expires), corrections: article.corrections.map((c) => ({ ...c, date: storeDate(c.date) })) };
     this.#entries.set(name, { digest, checkedAt: now.toMillis(), stat, json: JSON.stringify({ article: stored, images }) });
@@ -92,14 +92,13 @@ export class RecordCache implements KeptRecords {
     const gone = [...this.#entries.keys()].filter((name) => !keep.has(name));
     if (!this.#added.size && !gone.length) return;
     const line = (name: string, { digest, checkedAt, stat, json }: Entry) => `${name}\t${digest}\t${checkedAt}\t${stat}\t${json}`;
-    await mkdir(path.dirname(this.file), { recursive: true });
+    // appended only to a file read at the start (its folder is there)
     if (this.#lines >= 0 && !gone.length && this.#lines + this.#added.size < 1.5 * this.#entries.size) {
       await appendFile(this.file, [...this.#added].map((name) => `\n${line(name, this.#entries.get(name)!)}`).join(""));
       return;
     }
     const lines = [`${FORMAT}\t${this.key}\t${this.timezone}`];
     for (const [name, entry] of this.#entries) if (keep.has(name)) lines.push(line(name, entry));
-    await writeFile(`${this.file}.next`, lines.join("\n"));
-    await rename(`${this.file}.next`, this.file);
+    await writeWhole(this.file, lines.join("\n"));
   }
 }

@@ -2,7 +2,7 @@
 // WebP with a JPEG fallback at a few widths, with width/height set so nothing shifts while they
 // load. Markup is written where the image is rendered (a filter and a Markdown rule), not by an
 // HTML transform: re-parsing every page to find three pictures cost a quarter of a large build.
-// Encoded files live in .cache/images/ between builds and the ones in use are copied to the output.
+// Encoded files live in .cache/images/ between builds and the ones in use are linked (or copied) to the output.
 // A picture given as an http(s) address is fetched first (src/render/remote-images.ts).
 import { copyFile, link, mkdir } from "node:fs/promises";
 import path from "node:path";

@@ -1,10 +1,10 @@
 // Building the Pagefind index from article records (run in a worker thread: src/search/worker.ts).
 // https://pagefind.app/docs/node-api/
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Article } from "../content/load.ts";
+import { textDigest } from "../content/digests.ts";
 import { storyMarkdown } from "../render/story.ts";
 import { filesUnder, linkFiles } from "../runtime/link-files.ts";
 import { archivePart, indexParts } from "./parts.ts";
@@ -110,7 +110,7 @@ function pageCount(outputPath: string): number {
 }
 
 /** What a part's index is made from: the same signature, the same files. */
-const partSignature = (part: readonly SearchInput[], language: string) => createHash("sha1").update(JSON.stringify([language, part])).digest("base64url");
+const partSignature = (part: readonly SearchInput[], language: string) => textDigest(JSON.stringify([language, part]));
 
 /**
  * Indexes the articles into `folder/pagefind/` (and its archive parts); throws if Pagefind reports

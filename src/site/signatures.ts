@@ -2,12 +2,11 @@
 // whose signature is the same as the last build's is not rendered again; its file is reused.
 // Unlike the dev server's numbers (src/site/changes.ts), a signature is a digest of content, so it
 // means the same in the next process.
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { Article } from "../content/load.ts";
+import { textDigest as digest } from "../content/digests.ts";
 
-const digest = (text: string) => createHash("sha1").update(text).digest("base64url");
 
 export class PageSignatures {
   /** Each page's signature in this build, by its output path ("2020/09/20/slug/index.html"). */
