@@ -5,9 +5,10 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexParts, partSizes, searchRecord, type SearchInput } from "../src/search/records.ts";
 import { indexAhead, indexInWorker, YIELD_NICENESS } from "../src/search/worker.ts";
+import { overlayBudget, planParts, type PartLedger } from "../src/search/overlay.ts";
 import { startStaticServer, type StaticServer } from "../src/serve/static-server.ts";
 import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
-import { article, makeFixture, PAGEFIND, PROJECT, validFields, type Fixture } from "./fixture.ts";
+import { article, makeFixture, PAGEFIND, PROJECT, validFields, type Fixture, type RunResult } from "./fixture.ts";
 
 const seed = readFileSync(path.join(PROJECT, "articles/2020/wechat-ban-blocked.md"), "utf8");
 const SEED_URL = "/2020/09/20/wechat-ban-blocked/";
@@ -152,6 +153,131 @@ describe("an archive larger than one search index part (SEARCH_PART_SIZE)", () =
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("SEARCH_PART_SIZE=0: expected a whole number above 0");
   }, 30_000);
+});
+
+describe("planning which search index parts of the last build to keep (planParts)", () => {
+  const ledger = (at: string, records: Record<string, string>): PartLedger => ({ at, records: Object.fromEntries(Object.entries(records).map(([url, digest]) => [url, [digest, `en_${url}`]])) });
+  const target = (at: string, records: Record<string, string>) => ({ at, records: new Map(Object.entries(records)) });
+  const archive1 = ledger("pagefind/archive/1/", { a: "1", b: "1", c: "1" });
+  const recent = ledger("pagefind/", { d: "1" });
+
+  it("keeps a part whose records all hold, wherever it was, and one with a few changed in its own folder, the changes moving to the recent part", () => {
+    const moved = planParts([target("pagefind/archive/2/", { a: "1", b: "1", c: "1" }), target("pagefind/", { d: "1" })], [archive1, recent], 2);
+    expect(moved).toEqual({ parts: [{ reuse: archive1, stale: [] }], recent: new Map([["d", "1"]]), recentReuse: recent });
+    const edited = planParts([target("pagefind/archive/1/", { a: "1", b: "2", c: "1" }), target("pagefind/", { d: "1", e: "1" })], [archive1, recent], 2);
+    expect(edited).toEqual({ parts: [{ reuse: archive1, stale: ["b"] }], recent: new Map([["d", "1"], ["e", "1"], ["b", "2"]]), recentReuse: undefined });
+    const deleted = planParts([target("pagefind/archive/1/", { a: "1", c: "1" }), target("pagefind/", { d: "1" })], [archive1, recent], 2);
+    expect(deleted.parts).toEqual([{ reuse: archive1, stale: ["b"] }]);
+    expect(deleted.recentReuse).toBe(recent);
+  });
+
+  it("indexes again the parts carrying most of the overlay until the rest fits the budget", () => {
+    const archive2 = ledger("pagefind/archive/2/", { x: "1", y: "1" });
+    const plan = planParts([target("pagefind/archive/1/", { a: "2", b: "2", c: "1" }), target("pagefind/archive/2/", { x: "2", y: "1" }), target("pagefind/", { d: "1" })], [archive1, archive2, recent], 2);
+    expect(plan.parts).toEqual([{}, { reuse: archive2, stale: ["x"] }]);
+    expect(plan.recent).toEqual(new Map([["d", "1"], ["x", "2"]]));
+    expect(overlayBudget(10_000)).toBe(100);
+    expect(overlayBudget(4)).toBe(2);
+  });
+});
+
+describe("an old story edited after its search index part was written (npm run build, incremental)", () => {
+  // SEARCH_PART_SIZE=2: parts of 2, 2 and 1 story; the oldest two in /pagefind/archive/1/
+  const ENV = { SEARCH_PART_SIZE: "2" };
+  const story = (title: string, date: string, tags: string[], body: string) => article({ ...validFields, title, date, tags }, body);
+  let edited: Fixture;
+  let first: RunResult;
+  let second: RunResult;
+  let third: RunResult;
+  let afterEdit: string;
+  beforeAll(async () => {
+    edited = makeFixture({
+      "articles/ferry.md": story("Ferry crews strike", "2021-03-01", ["Transport"], "Crews of the harbour ferry stopped work."),
+      "articles/bridge.md": story("Bridge repairs begin", "2022-03-01", ["Transport"], "Engineers closed one lane of the harbour bridge."),
+      "articles/tunnel.md": story("Tunnel plan approved", "2023-03-01", ["Planning"], "The harbour tunnel was approved."),
+      "articles/tram.md": story("Tram fares frozen", "2024-03-01", ["Transport"], "Fares on the harbour tram stay the same."),
+      "articles/port.md": story("Port traffic grows", "2025-03-01", ["Trade"], "The harbour port handled more ships."),
+    });
+    first = await edited.run("build", ENV);
+    expect(first.code, first.stderr).toBe(0);
+    edited.write("articles/ferry.md", story("Ferry crews return", "2021-03-01", ["Labour"], "Crews of the harbour gondola went back to work."));
+    second = await edited.run("build", ENV);
+    expect(second.code, second.stderr).toBe(0);
+    afterEdit = edited.read("_site/pagefind/superseded.json");
+    edited.write("articles/bridge.md", story("Bridge repairs end", "2022-03-01", ["Transport"], "Engineers opened every lane of the harbour bridge."));
+    third = await edited.run("build", ENV);
+    expect(third.code, third.stderr).toBe(0);
+  }, 120_000);
+
+  it("keeps the story's part as it was, lists its old record as superseded and indexes the new one with the recent part", () => {
+    expect(first.stdout).toContain("search: 3 of 3 parts re-indexed");
+    expect(second.stdout).toContain("search: 1 of 3 parts re-indexed, 1 superseded records left out");
+    const superseded = Object.values(JSON.parse(afterEdit) as Record<string, { url: string; filters: Record<string, string[]> }[]>).flat();
+    expect(superseded).toEqual([{ url: "/2021/03/01/ferry/", filters: expect.objectContaining({ tag: ["Transport"] }) }]);
+  });
+
+  it("indexes the part again, as a clean build would, once its superseded and moved records pass a hundredth of a part (at least 2)", () => {
+    expect(third.stdout).toContain("search: 2 of 3 parts re-indexed");
+    expect(third.stdout).not.toContain("superseded");
+    expect(JSON.parse(edited.read("_site/pagefind/superseded.json"))).toEqual({});
+  });
+
+  describe.skipIf(!hasChromium)("searched in Chromium", () => {
+    let browser: Browser;
+    let server: StaticServer;
+    let served: Fixture;
+    beforeAll(async () => {
+      // the site as the second build left it: one story superseded in a kept part
+      served = makeFixture({
+        "articles/ferry.md": story("Ferry crews strike", "2021-03-01", ["Transport"], "Crews of the harbour ferry stopped work."),
+        "articles/bridge.md": story("Bridge repairs begin", "2022-03-01", ["Transport"], "Engineers closed one lane of the harbour bridge."),
+        "articles/tunnel.md": story("Tunnel plan approved", "2023-03-01", ["Planning"], "The harbour tunnel was approved."),
+        "articles/tram.md": story("Tram fares frozen", "2024-03-01", ["Transport"], "Fares on the harbour tram stay the same."),
+        "articles/port.md": story("Port traffic grows", "2025-03-01", ["Trade"], "The harbour port handled more ships."),
+      });
+      expect((await served.run("build", ENV)).code).toBe(0);
+      served.write("articles/ferry.md", story("Ferry crews return", "2021-03-01", ["Labour"], "Crews of the harbour gondola went back to work."));
+      const result = await served.run("build", ENV);
+      expect(result.stdout).toContain("1 superseded records left out");
+      [browser, server] = await Promise.all([launchBrowser(), startStaticServer(path.join(served.root, "_site"))]);
+    }, 120_000);
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    const found = async (query: string) => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+      await page.locator(".pagefind-ui__message").filter({ hasText: /result/ }).waitFor({ timeout: 15_000 });
+      const links = await page.locator(".pagefind-ui__result-link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      const message = await page.locator(".pagefind-ui__message").textContent();
+      await page.close();
+      return { links, message };
+    };
+
+    it("finds the story by its new words, not by its old ones, and once for words in both", async () => {
+      expect((await found("gondola")).links).toEqual(["/2021/03/01/ferry/"]);
+      expect((await found("stopped")).links).toEqual([]);
+      const harbour = await found("harbour");
+      expect(harbour.links.toSorted()).toEqual(["/2021/03/01/ferry/", "/2022/03/01/bridge/", "/2023/03/01/tunnel/", "/2024/03/01/tram/", "/2025/03/01/port/"]);
+      expect(harbour.message).toContain("5 results");
+    }, 60_000);
+
+    it("counts the story under its new tag only in the tag filter", async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}search/`);
+      // as the page's UI uses it: the bridge, the archive parts merged (a string: the test runner would rewrite an import())
+      const tags = await page.evaluate(`(async () => {
+        const pagefind = await import("/search/pagefind.js");
+        await pagefind.options({});
+        for (const bundle of document.querySelector("[data-search-results]").dataset.archiveBundles.split(" ")) await pagefind.mergeIndex(bundle);
+        return (await pagefind.filters()).tag;
+      })()`);
+      await page.close();
+      expect(tags).toEqual({ Labour: 1, Planning: 1, Trade: 1, Transport: 2 });
+    }, 30_000);
+  });
 });
 
 describe("what the index holds of an article", () => {

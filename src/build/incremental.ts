@@ -1,5 +1,5 @@
 // Incremental production builds: `npm run build` keeps, in .cache/build/, each output page's
-// signature (src/site/signatures.ts) and the search index parts' (src/search/records.ts). The next
+// signature (src/site/signatures.ts) and what each search index part holds (src/search/overlay.ts). The next
 // build renders only the pages whose signature changed and links the rest from the _site/ it
 // replaces. Whatever can change every page (layouts, data, code, packages, the site's address) is
 // the fingerprint: when it differs, or the cache is missing, unreadable or not that _site/'s, the
@@ -11,6 +11,7 @@ import path from "node:path";
 import { readPictureDigests, writePictureDigests } from "../content/digests.ts";
 import { RecordCache } from "../content/record-cache.ts";
 import { writeWhole } from "../runtime/write-whole.ts";
+import type { PartLedger } from "../search/overlay.ts";
 
 export interface Options {
   root: string;
@@ -33,7 +34,7 @@ export const defaults: Omit<Options, "root" | "output"> = {
 };
 
 /** Bumped whenever what the cache holds, or what a signature covers, changes meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface Manifest {
   format: number;
@@ -44,8 +45,8 @@ export interface Manifest {
   pages: Record<string, string>;
   /** Output path → pictures it shows (src/render/images.ts). */
   needs: Record<string, string[]>;
-  /** Search index part signature → its folder (src/search/records.ts). */
-  search: Record<string, string>;
+  /** What each search index part holds (src/search/overlay.ts). */
+  search: PartLedger[];
 }
 
 export type Usable = { manifest: Manifest } | { reason: string };
@@ -84,7 +85,7 @@ export function readManifest(options: Options, expected: string): Usable {
   } catch {
     return { reason: "no build cache" };
   }
-  if (manifest?.format !== FORMAT || typeof manifest.pages !== "object" || typeof manifest.search !== "object" || typeof manifest.needs !== "object") return { reason: "a build cache from another version" };
+  if (manifest?.format !== FORMAT || typeof manifest.pages !== "object" || !Array.isArray(manifest.search) || typeof manifest.needs !== "object") return { reason: "a build cache from another version" };
   if (manifest.fingerprint !== expected) return { reason: "layouts, data, code or settings changed" };
   if (manifest.stamp !== siteStamp(path.join(options.root, options.output))) return { reason: `${options.output}/ is not the build the cache describes` };
   return { manifest };

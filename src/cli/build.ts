@@ -114,9 +114,10 @@ async function main(): Promise<number> {
   await cache.forget();
   // the last site stays as a rollback; the one before it is deleted once this build is done with the disk
   deleteDetached(await swapInto(staging, OUTPUT, retiredFolder(OUTPUT)));
-  const { parts = 1, reindexed = parts, reusedFiles = 0, signatures: search = {} } = lastIndex ?? {};
+  const { parts = 1, reindexed = parts, reusedFiles = 0, superseded = 0, ledgers: search = [] } = lastIndex ?? {};
   await cache.save(new Set(articles.map((a) => a.file)), { pages: Object.fromEntries(signatures.current), needs: Object.fromEntries(signatures.needs), search });
-  const counts = `rendered ${rendered} pages, reused ${reused + reusedFiles} files; search: ${reindexed} of ${parts} parts re-indexed`;
+  const overlay = superseded ? `, ${superseded} superseded records left out` : "";
+  const counts = `rendered ${rendered} pages, reused ${reused + reusedFiles} files; search: ${reindexed} of ${parts} parts re-indexed${overlay}`;
   console.log(`Built ${published.length} articles (${counts}) in ${seconds()} s`);
   return 0;
 }

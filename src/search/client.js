@@ -13,10 +13,12 @@ if (results) addEventListener("DOMContentLoaded", () => {
     // pagefind-ui.js did not load: the index was not built (see the message in the page)
     document.querySelector("[data-search-missing]")?.removeAttribute("hidden");
   } else {
-    const { baseUrl, archiveBundles } = results.dataset;
+    const { baseUrl, bundlePath, archiveBundles } = results.dataset;
     const ui = new window.PagefindUI({
       element: results,
       baseUrl,
+      // Pagefind's API through src/search/bridge.js, which leaves out records an incremental build superseded
+      bundlePath,
       // a large archive is indexed in parts (src/search/records.ts): the older ones join each search
       mergeIndex: (archiveBundles ?? "").split(" ").filter(Boolean).map((bundlePath) => ({ bundlePath })),
       showImages: false,

@@ -1,13 +1,7 @@
-// Building the Pagefind index from article records (run in a worker thread: src/search/worker.ts).
+// What the Pagefind index holds of an article (written by src/search/indexing.ts in a worker thread).
 // https://pagefind.app/docs/node-api/
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import * as pagefind from "pagefind";
+import type * as pagefind from "pagefind";
 import type { Article } from "../content/load.ts";
-import { textDigest } from "../content/digests.ts";
-import { storyMarkdown } from "../render/story.ts";
-import { filesUnder, linkFiles } from "../runtime/link-files.ts";
-import { archivePart, indexParts } from "./parts.ts";
 
 export { archivePart, indexParts, partCount, partSizes } from "./parts.ts";
 
@@ -30,25 +24,6 @@ export interface SearchInput {
   date: string;
   /** A digest of the article's file (src/content/load.ts): a part's signature follows its story texts. */
   digest: string;
-}
-
-export interface IndexResult {
-  /** Pages the index holds. */
-  pages: number;
-  /** Pagefind bundles it was written as (see `indexParts`). */
-  parts: number;
-  /** Parts Pagefind wrote; the others were the last build's, reused. */
-  reindexed: number;
-  /** Files of the reused parts. */
-  reusedFiles: number;
-  /** Each part's signature → its folder under the site, for the next build to reuse. */
-  signatures: Record<string, string>;
-}
-
-/** The last build's parts an incremental build may reuse: its site folder, and signature → part folder. */
-export interface IndexReuse {
-  from: string;
-  parts: Record<string, string>;
 }
 
 export function searchInput(article: Article, digest = ""): SearchInput {
@@ -80,63 +55,4 @@ export function searchRecord(input: SearchInput, story: string, language: string
     filters: { section: [input.section], kind: [input.kind], tag: input.tags, source: [input.source], dateline: input.dateline ? [input.dateline] : [], author: input.authors },
     sort: { date: input.date },
   };
-}
-
-/** One Pagefind index of `inputs` written to `outputPath`; returns the number of pages it holds. */
-async function writeIndex(inputs: readonly SearchInput[], root: string, outputPath: string, language: string): Promise<number> {
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(errors.join("; "));
-    // a few records in flight at a time: all 10,000 at once held every story twice in this worker
-    const added: Awaited<ReturnType<PagefindIndex["addCustomRecord"]>>[] = [];
-    const next = inputs.values();
-    const feed = async () => {
-      for (const input of next) added.push(await index.addCustomRecord(searchRecord(input, storyMarkdown(input, root), language)));
-    };
-    await Promise.all(Array.from({ length: 16 }, feed));
-    const written = await index.writeFiles({ outputPath });
-    const problems = [...added.flatMap((r) => r.errors), ...written.errors];
-    if (problems.length) throw new Error(problems.join("; "));
-    return pageCount(outputPath);
-  } finally {
-    // Pagefind's service process keeps the index in memory until it exits: one part at a time
-    await pagefind.close();
-  }
-}
-
-function pageCount(outputPath: string): number {
-  const entry = JSON.parse(readFileSync(path.join(outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-  return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-}
-
-/** What a part's index is made from: the same signature, the same files. */
-const partSignature = (part: readonly SearchInput[], language: string) => textDigest(JSON.stringify([language, part]));
-
-/**
- * Indexes the articles into `folder/pagefind/` (and its archive parts); throws if Pagefind reports
- * a problem. A part whose signature the last build had is linked from there instead (`reuse`).
- */
-export async function indexArticles(inputs: readonly SearchInput[], root: string, folder: string, language: string, partSize: number, reuse?: IndexReuse): Promise<IndexResult> {
-  try {
-    const parts = indexParts(inputs, partSize);
-    // the main bundle last: its folder holds the archive parts' folders
-    const placed = parts.map((part, i) => ({ part, at: i === parts.length - 1 ? "pagefind/" : archivePart(i + 1) }));
-    const result: IndexResult = { pages: 0, parts: parts.length, reindexed: 0, reusedFiles: 0, signatures: {} };
-    for (const { part, at } of placed) {
-      const signature = partSignature(part, language);
-      result.signatures[signature] = at;
-      const before = reuse?.parts[signature];
-      if (reuse && before && existsSync(path.join(reuse.from, before, "pagefind-entry.json"))) {
-        // a part's files name no folder of their own: the same bundle works wherever it is placed
-        result.reusedFiles += linkFiles(path.join(reuse.from, before), path.join(folder, at), filesUnder(path.join(reuse.from, before), before === "pagefind/" ? ["archive"] : []));
-        result.pages += pageCount(path.join(folder, at));
-      } else {
-        result.pages += await writeIndex(part, root, path.join(folder, at), language);
-        result.reindexed++;
-      }
-    }
-    return result;
-  } catch (error) {
-    throw new Error(`Search index (Pagefind) failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }

@@ -5,7 +5,8 @@ import path from "node:path";
 import type { Site } from "../../_data/site.ts";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
-import { archivePart, partCount, searchInput, type IndexResult, type IndexReuse } from "./records.ts";
+import { archivePart, partCount, searchInput } from "./records.ts";
+import type { IndexResult, IndexReuse } from "./indexing.ts";
 import { indexInWorker, type IndexJob } from "./worker.ts";
 import type { Article } from "../content/load.ts";
 import { textOnlyDigest } from "../content/digests.ts";
@@ -15,6 +16,8 @@ export interface Options {
   layout: string;
   /** The enhancement script: search box on every page, Pagefind UI on /search/. */
   client: { from: string; to: string };
+  /** Pagefind's API as the search page uses it (src/search/bridge.js): its folder is the UI's bundlePath. */
+  bridge: { from: string; to: string };
   /** The dev server re-indexes once saves have paused this long (ms): indexing 10,000 articles takes a core for half a minute. */
   reindexAfter: number;
 }
@@ -22,6 +25,7 @@ export interface Options {
 export const defaults: Omit<Options, "site"> = {
   layout: "layouts/search.njk",
   client: { from: "src/search/client.js", to: "search/search.js" },
+  bridge: { from: "src/search/bridge.js", to: "search/pagefind.js" },
   reindexAfter: 5000,
 };
 
@@ -69,15 +73,15 @@ function serialised(task: () => Promise<void>): () => Promise<void> {
 }
 
 export function searchPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "site"> & Partial<Options>) {
-  const { site, layout, client, reindexAfter }: Options = { ...defaults, ...userOptions };
+  const { site, layout, client, bridge, reindexAfter }: Options = { ...defaults, ...userOptions };
   let latest: ArticlesLoaded | undefined;
   eleventyConfig.addTemplate("search/index.njk", "", {
     layout, permalink: "/search/", title: "Search", eleventyExcludeFromCollections: true,
-    search: { baseUrl: site.pathPrefix, script: `/${client.to}` },
+    search: { baseUrl: site.pathPrefix, script: `/${client.to}`, bundlePath: `${site.pathPrefix}${path.posix.dirname(bridge.to)}/` },
     // the page lists the archive parts (if any) the script merges into the main index's searches
     eleventyComputed: { archiveBundles: () => archiveBundles(latest?.articles.length ?? 0, site) },
   });
-  eleventyConfig.addPassthroughCopy({ [client.from]: client.to });
+  eleventyConfig.addPassthroughCopy({ [client.from]: client.to, [bridge.from]: bridge.to });
 
   // The index is built from the articles as soon as they are loaded: a production build waits for
   // it at the end, the dev server lets it finish in the background after each rebuild.

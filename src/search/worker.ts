@@ -5,7 +5,7 @@ import { readdirSync, readlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { indexArticles, type IndexResult } from "./records.ts";
+import { indexArticles, type IndexResult } from "./indexing.ts";
 
 /** What indexArticles takes: the articles' search inputs, project root, output folder, language, part size. */
 export type IndexJob = Parameters<typeof indexArticles>;
