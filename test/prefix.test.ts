@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)("the prefixed site in Chromium, served only under 
     await page.waitForURL("**/repo/search/?q=WeChat");
     const result = page.locator(`.pagefind-ui__result-link[href="${SEED}"]`);
     await result.waitFor({ timeout: 15_000 });
-    expect(await page.locator("[data-archive-bundles]").getAttribute("data-archive-bundles")).toBe("/repo/pagefind/archive/1/ /repo/pagefind/archive/2/");
+    expect(await page.locator("[data-archive-bundles]").getAttribute("data-archive-bundles")).toBe("/repo/pagefind/archive/1/ /repo/pagefind/archive/2/ /repo/pagefind/archive/3/");
     expect(JSON.parse(site.read("_site/pagefind/archive/1/pagefind-entry.json")).languages.en.page_count).toBe(4);
     await result.click();
     await page.waitForURL(`**${SEED}`);

@@ -115,12 +115,16 @@ describe("an archive larger than one search index part (SEARCH_PART_SIZE)", () =
       ["2024-03-03", "2023-07-07"],
       ["2025-01-01"],
     ]);
-    expect(indexParts(inputs, 5)).toEqual([inputs]);
+    expect(indexParts(inputs, 60)).toEqual([inputs]);
+    expect(indexParts(inputs, 5).map((part) => part.length)).toEqual([4, 1]); // the main bundle keeps a page
     expect(indexParts([], 5)).toEqual([[]]);
   });
 
   it("keeps whole parts, then whole tenths of a part, then a recent part that a new article alone re-indexes", () => {
-    expect(partSizes(10_000, 10_000)).toEqual([10_000]);
+    // the recent part, Pagefind's main bundle, is never empty: at whole tenths it takes the newest article
+    expect(partSizes(10_000, 10_000)).toEqual([9_999, 1]);
+    expect(partSizes(12_000, 10_000)).toEqual([10_000, 1_999, 1]);
+    expect(partSizes(3, 1)).toEqual([1, 1, 1]);
     expect(partSizes(10_001, 10_000)).toEqual([10_000, 1]);
     expect(partSizes(1_003, 10_000)).toEqual([1_000, 3]);
     expect(partSizes(19_999, 10_000)).toEqual([10_000, 9_000, 999]);

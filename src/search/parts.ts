@@ -7,15 +7,20 @@ export const archivePart = (n: number) => `pagefind/archive/${n}/`;
 /**
  * How many articles each part holds, oldest first: whole parts of `size` (the archive), then the
  * rest in whole tenths of `size` (a part re-indexed every tenth of `size` new articles), then what
- * is left (the recent part, under a tenth: re-indexed on every new article). No empty part, but
- * one for none.
+ * is left (the recent part, under a tenth: re-indexed on every new article, and where an edit to an
+ * older story is indexed, src/search/overlay.ts). No empty part, but one for none. The recent part is
+ * Pagefind's main bundle, which needs a page: at a whole number of tenths it takes the newest article.
  */
 export function partSizes(articles: number, size: number): number[] {
-  const tenth = Math.max(1, Math.floor(size / 10));
+  const tenth = Math.floor(size / 10);
   const whole = Math.floor(articles / size);
   const rest = articles - whole * size;
-  const sizes = [...Array<number>(whole).fill(size), rest - (rest % tenth), rest % tenth].filter((n) => n > 0);
-  return sizes.length ? sizes : [0];
+  // a part under 20 articles has no tenths worth a part of their own
+  const recent = tenth > 1 ? rest % tenth : rest;
+  const older = [...Array<number>(whole).fill(size), rest - recent].filter((n) => n > 0);
+  if (recent > 0 || !older.length) return [...older, recent];
+  older[older.length - 1]!--;
+  return [...older.filter((n) => n > 0), 1];
 }
 
 /** How many parts `indexParts` makes of `articles` articles (one, even for none). */
