@@ -4,9 +4,9 @@
 // src/search/bridge.js, leaves them out of results) and the stories' current records join the
 // recent part, which is indexed on every change anyway. Past a budget, the parts behind most of that
 // overlay are indexed again, as a clean build would.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
+import { constants, gunzipSync } from "node:zlib";
 
 /** A written part: its folder under the site, and URL → [its record's digest, Pagefind's id for it]. */
 export interface PartLedger {
@@ -74,8 +74,17 @@ export function readFragment(file: string): { url: string; filters: Record<strin
 export function pageIds(folder: string): Map<string, string> {
   const ids = new Map<string, string>();
   if (!existsSync(path.join(folder, "fragment"))) return ids; // an index of no pages
+  // the URL comes first in a fragment: its first compressed bytes hold it (a tenth of the time of reading it all)
+  const head = Buffer.alloc(1024);
   for (const name of readdirSync(path.join(folder, "fragment"))) {
-    if (name.endsWith(".pf_fragment")) ids.set(readFragment(path.join(folder, "fragment", name)).url, name.slice(0, -".pf_fragment".length));
+    if (!name.endsWith(".pf_fragment")) continue;
+    const file = path.join(folder, "fragment", name);
+    const fd = openSync(file, "r");
+    const length = readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    const text = gunzipSync(head.subarray(0, length), { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
+    const url = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/.exec(text)?.[1];
+    ids.set(url ? (JSON.parse(url) as string) : readFragment(file).url, name.slice(0, -".pf_fragment".length));
   }
   return ids;
 }
