@@ -90,7 +90,7 @@ describe("the GitHub Pages workflow", () => {
     expect(steps[cache]!.job).toBe(steps[build]!.job);
     expect(cache).toBeLessThan(build);
     const { path: folders, key, "restore-keys": prefix } = steps[cache]!.with as Record<string, string>;
-    expect(folders!.split("\n").map((line) => line.trim()).filter(Boolean).sort()).toEqual([".cache", "_site"]);
+    expect(folders!.split("\n").map((line) => line.trim()).filter(Boolean).sort()).toEqual([".cache", "_site", "_site.old"]);
     // a fresh entry every run, the newest restored; another lockfile starts cold
     expect(key).toContain("${{ github.run_id }}");
     expect(key).toContain("hashFiles('package-lock.json')");

@@ -1,9 +1,10 @@
 // The production build's output: page bytes handed to Eleventy and released once written.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pageBytes, releaseWritten } from "../src/build/output.ts";
+import { dropGone, recycleStaging } from "../src/build/recycle.ts";
 
 describe("page bytes", () => {
   it("are the page's UTF-8, in a memory block of their own", () => {
@@ -28,5 +29,60 @@ describe("page bytes", () => {
     expect(written.bytes.byteLength).toBe(0);
     expect(partial.bytes.toString()).toBe("<p>Half written</p>");
     expect(missing.bytes.toString()).toBe("<p>Not yet</p>");
+  });
+});
+
+describe("the site before last, recycled as the staging folder", () => {
+  /** _site/ and _site.old/ as two builds leave them: unchanged pages hard-linked, the others written apart. */
+  function twoBuilds() {
+    const root = mkdtempSync(path.join(tmpdir(), "newsroom-recycle-"));
+    const file = (folder: string, name: string, text: string) => {
+      mkdirSync(path.dirname(path.join(root, folder, name)), { recursive: true });
+      writeFileSync(path.join(root, folder, name), text);
+    };
+    file("_site", "2025/01/02/kept/index.html", "unchanged story");
+    mkdirSync(path.join(root, "_site.old/2025/01/02/kept"), { recursive: true });
+    linkSync(path.join(root, "_site/2025/01/02/kept/index.html"), path.join(root, "_site.old/2025/01/02/kept/index.html"));
+    file("_site", "2025/01/03/edited/index.html", "edited story");
+    file("_site.old", "2025/01/03/edited/index.html", "the story before its edit");
+    file("_site.old", "2024/12/31/deleted/index.html", "a story deleted since");
+    file("_site", "sitemap.xml", "always written");
+    linkSync(path.join(root, "_site/sitemap.xml"), path.join(root, "_site.old/sitemap.xml"));
+    file("_site.old", "pagefind/fragment/a.pf_fragment", "index");
+    const pages = new Set(["2025/01/02/kept/index.html", "2025/01/03/edited/index.html", "2024/12/31/deleted/index.html"]);
+    return { root, pages, at: (folder: string) => path.join(root, folder) };
+  }
+
+  it("keeps only the signed pages that are the very files _site/ holds, and moves the search index aside whole", () => {
+    const { root, pages, at } = twoBuilds();
+    const kept = recycleStaging(at("_site.next"), at("_site.old"), at("_site"), pages);
+    expect([...kept]).toEqual(["2025/01/02/kept/index.html"]);
+    expect(existsSync(at("_site.old")), "the site before last became the staging folder").toBe(false);
+    expect(readdirSync(at("_site.next"), { recursive: true }).map(String).sort()).toEqual(["2025", "2025/01", "2025/01/02", "2025/01/02/kept", "2025/01/02/kept/index.html"]);
+    // the pages _site/ serves are untouched, the files unlinked from the staging folder included
+    expect(readFileSync(at("_site/sitemap.xml"), "utf8")).toBe("always written");
+    expect(readFileSync(at("_site/2025/01/03/edited/index.html"), "utf8")).toBe("edited story");
+    expect(readdirSync(root).filter((name) => name.startsWith("_site.deleting-")), "pagefind/, set aside for deletion").toHaveLength(1);
+  });
+
+  it("prefers a staging folder a killed build left, and keeps nothing when there is neither", () => {
+    const { pages, at } = twoBuilds();
+    mkdirSync(at("_site.next/2025/01/02/kept"), { recursive: true });
+    linkSync(at("_site/2025/01/02/kept/index.html"), at("_site.next/2025/01/02/kept/index.html"));
+    expect([...recycleStaging(at("_site.next"), at("_site.old"), at("_site"), pages)]).toEqual(["2025/01/02/kept/index.html"]);
+    expect(existsSync(at("_site.old")), "the rollback stays when a killed build's folder is recycled").toBe(true);
+
+    const empty = mkdtempSync(path.join(tmpdir(), "newsroom-recycle-"));
+    expect(recycleStaging(path.join(empty, "_site.next"), path.join(empty, "_site.old"), path.join(empty, "_site"), pages).size).toBe(0);
+    expect(existsSync(path.join(empty, "_site.next"))).toBe(false);
+  });
+
+  it("drops kept pages the new build no longer has, and the folders they leave empty", () => {
+    const { pages, at } = twoBuilds();
+    const kept = recycleStaging(at("_site.next"), at("_site.old"), at("_site"), pages);
+    mkdirSync(at("_site.next/2025/02/01/new"), { recursive: true });
+    writeFileSync(at("_site.next/2025/02/01/new/index.html"), "a new story");
+    dropGone(at("_site.next"), kept, new Map([["2025/02/01/new/index.html", "signature"]]));
+    expect(readdirSync(at("_site.next"), { recursive: true }).map(String).sort()).toEqual(["2025", "2025/02", "2025/02/01", "2025/02/01/new", "2025/02/01/new/index.html"]);
   });
 });

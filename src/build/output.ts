@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rename } from "node:fs/promises";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { EleventyConfig, TemplateData } from "../runtime/eleventy-config.ts";
@@ -39,7 +39,7 @@ export async function backgroundWorkDone(): Promise<void> {
 export const makeFoldersInBackground = (folders: string[]) => onWorkerThread("for (const folder of data) fs.mkdirSync(folder, { recursive: true })", folders);
 
 /** Where the site before last goes, beside `target`, to be deleted (see `deleteDetached`). */
-const discardedFolder = (target: string) => `${target}.deleting-${randomBytes(4).toString("hex")}`;
+export const discardedFolder = (target: string) => `${target}.deleting-${randomBytes(4).toString("hex")}`;
 
 /**
  * The staging folder becomes `target`; the site it replaces becomes `retired`; the one `retired`
@@ -129,6 +129,8 @@ export function outputPlugin(eleventyConfig: EleventyConfig, options: Partial<Op
   });
   eleventyConfig.addTransform("utf8-bytes", function (this: { page: TemplateData }, content: string) {
     const file = this.page.outputPath as string | false;
+    // the staging folder may hold this page as a hard link into _site/ (recycle.ts): never written through
+    if (bytes && file) rmSync(file, { force: true });
     if (!bytes || typeof content !== "string" || !file) return content;
     // Eleventy writes a page right after its transforms, so the pages before this one are on disk
     pending = releaseWritten(pending);

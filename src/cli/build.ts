@@ -19,6 +19,7 @@ import { PageSignatures } from "../site/signatures.ts";
 import { linkFiles } from "../runtime/link-files.ts";
 import { backgroundWorkDone, deleteDetached, retiredFolder, stagingFolder, swapInto } from "../build/output.ts";
 import { BuildCache } from "../build/incremental.ts";
+import { dropGone, recycleStaging } from "../build/recycle.ts";
 import { indexJob, lastIndex, reuseIndexParts } from "../search/search.ts";
 import { indexAhead, prepareIndexWorker, stopIndexing } from "../search/worker.ts";
 
@@ -68,7 +69,9 @@ async function main(): Promise<number> {
   reuseIndexParts(previous && { from: OUTPUT, parts: previous.search });
 
   const staging = stagingFolder(OUTPUT);
-  await rm(staging, { recursive: true, force: true });
+  // an incremental build starts from the site before last: the files it shares with _site/ stay (src/build/recycle.ts)
+  const kept = previous ? recycleStaging(staging, retiredFolder(OUTPUT), OUTPUT, new Set(Object.keys(previous.pages))) : new Set<string>();
+  if (!previous) await rm(staging, { recursive: true, force: true });
   // the search plugin asks for this same index once Eleventy has started: it begins now, with the
   // tag spellings the collections will merge. It goes first: Pagefind is the build's longest chain
   // of work and ends by compressing its files on one core, so the pages wait for it, not it for them.
@@ -86,9 +89,12 @@ async function main(): Promise<number> {
     // the pages' folders are made ahead on another thread (src/build/output.ts)
     await backgroundWorkDone();
     try {
-      reused = linkFiles(OUTPUT, staging, signatures.reused);
+      // the reused pages the staging folder does not hold already
+      linkFiles(OUTPUT, staging, signatures.reused.filter((file) => !kept.has(file)));
+      reused = signatures.reused.length;
       // their pictures, unless a rendered page brought the same ones
       reused += linkFiles(OUTPUT, staging, signatures.reusedNeeds().filter((file) => !existsSync(path.join(staging, file))));
+      dropGone(staging, kept, signatures.current);
     } catch (error) {
       unusable = error;
       throw error;
