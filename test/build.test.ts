@@ -98,7 +98,7 @@ describe("building a site", () => {
     expect(site.exists("_site.next")).toBe(false); // the search index did not write into it afterwards
   });
 
-  it("keeps the site a build replaces as _site.old, and deletes the one before it once the new site is in place", async () => {
+  it("keeps the site a build replaces as _site.old; a full build deletes the one before it once the new site is in place, an incremental one builds in it", async () => {
     // started while the build writes, Pagefind's binary (wrapped) lists the output folders there
     const site = makeFixture({ "articles/good.md": article(validFields), "pagefind.sh": `#!/bin/sh\nls -d _site* > "$0.log"\nexec "${PAGEFIND}" "$@"\n` });
     chmodSync(path.join(site.root, "pagefind.sh"), 0o755);
@@ -111,13 +111,28 @@ describe("building a site", () => {
     expect(snapshot(site.root, "_site.old")).toEqual(first);
     const second = snapshot(site.root);
     expect(second).not.toEqual(first);
+    const pagefind = { PAGEFIND_EXTENDED_BINARY_PATH: path.join(site.root, "pagefind.sh") };
+    const settled = async () => {
+      for (let waited = 0; outputs().length > 2 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      return outputs();
+    };
     site.write("articles/third.md", article({ ...validFields, title: "Third story" }));
-    expect((await site.run("build", { PAGEFIND_EXTENDED_BINARY_PATH: path.join(site.root, "pagefind.sh") })).code).toBe(0);
+    expect((await site.run("build", pagefind, ["--clean"])).code).toBe(0);
     expect(site.read("pagefind.sh.log").split("\n")).toContain("_site.old"); // the first site, still there while the third was written
     expect(snapshot(site.root, "_site.old")).toEqual(second);
     expect(site.read("_site/index.html")).toContain("Third story");
-    for (let waited = 0; outputs().length > 2 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(outputs()).toEqual(["_site", "_site.old"]);
+    expect(await settled()).toEqual(["_site", "_site.old"]);
+    site.write("articles/fourth.md", article({ ...validFields, title: "Fourth story" }));
+    expect((await site.run("build")).code).toBe(0);
+    const fourth = snapshot(site.root);
+    site.write("articles/fifth.md", article({ ...validFields, title: "Fifth story" }));
+    expect((await site.run("build", pagefind)).code).toBe(0);
+    // the third site, sharing its unchanged pages with the fourth, became the staging folder (src/build/recycle.ts)
+    expect(site.read("pagefind.sh.log").split("\n")).not.toContain("_site.old");
+    expect(site.read("pagefind.sh.log").split("\n")).toContain("_site.next");
+    expect(snapshot(site.root, "_site.old")).toEqual(fourth);
+    expect(site.read("_site/index.html")).toContain("Fifth story");
+    expect(await settled()).toEqual(["_site", "_site.old"]);
   }, 60_000);
 
   it("fails when two articles would get the same URL, naming both files", async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pageBytes, releaseWritten } from "../src/build/output.ts";
-import { dropGone, recycleStaging } from "../src/build/recycle.ts";
+import { dropGone, recycleStaging, survey, surveyInBackground } from "../src/build/recycle.ts";
 
 describe("page bytes", () => {
   it("are the page's UTF-8, in a memory block of their own", () => {
@@ -63,6 +63,16 @@ describe("the site before last, recycled as the staging folder", () => {
     expect(readFileSync(at("_site/sitemap.xml"), "utf8")).toBe("always written");
     expect(readFileSync(at("_site/2025/01/03/edited/index.html"), "utf8")).toBe("edited story");
     expect(readdirSync(root).filter((name) => name.startsWith("_site.deleting-")), "pagefind/, set aside for deletion").toHaveLength(1);
+  });
+
+  it("is surveyed on a worker thread without a file changing, so a build stopped by invalid articles leaves the rollback whole", async () => {
+    const { pages, at } = twoBuilds();
+    const before = readdirSync(at("_site.old"), { recursive: true }).map(String).sort();
+    const plan = await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), [...pages]);
+    expect(plan).toEqual(survey(at("_site.next"), at("_site.old"), at("_site"), pages));
+    expect(plan?.kept).toEqual(["2025/01/02/kept/index.html"]);
+    expect(readdirSync(at("_site.old"), { recursive: true }).map(String).sort()).toEqual(before);
+    expect(existsSync(at("_site.next"))).toBe(false);
   });
 
   it("prefers a staging folder a killed build left, and keeps nothing when there is neither", () => {

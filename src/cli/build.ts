@@ -19,7 +19,7 @@ import { PageSignatures } from "../site/signatures.ts";
 import { linkFiles } from "../runtime/link-files.ts";
 import { backgroundWorkDone, deleteDetached, retiredFolder, stagingFolder, swapInto } from "../build/output.ts";
 import { BuildCache } from "../build/incremental.ts";
-import { dropGone, recycleStaging } from "../build/recycle.ts";
+import { dropGone, recycle, surveyInBackground } from "../build/recycle.ts";
 import { indexJob, lastIndex, reuseIndexParts } from "../search/search.ts";
 import { indexAhead, prepareIndexWorker, stopIndexing } from "../search/worker.ts";
 
@@ -41,6 +41,11 @@ async function main(): Promise<number> {
   const root = process.cwd();
   // .cache/build/: articles whose text is unchanged are not parsed again, pages not rendered again
   const cache = new BuildCache(root, OUTPUT, site.timezone, process.argv.includes("--clean"));
+  const usable = cache.usable();
+  const previous = "manifest" in usable ? usable.manifest : undefined;
+  const staging = stagingFolder(OUTPUT);
+  // an incremental build starts from the site before last, surveyed meanwhile: the files it shares with _site/ stay (src/build/recycle.ts)
+  const survey = previous && surveyInBackground(staging, retiredFolder(OUTPUT), OUTPUT, Object.keys(previous.pages));
   const loadOptions = { root, timezone: site.timezone, now, records: cache.records };
   const loaded = await loadArticles(loadOptions);
   const { articles, problems, warnings } = loaded;
@@ -57,8 +62,6 @@ async function main(): Promise<number> {
   const published = articles.filter((a) => a.status === "published");
   console.log(`Validated ${articles.length} articles (${published.length} published) in ${seconds()} s; writing pages, feeds and the search index…`);
 
-  const usable = cache.usable();
-  const previous = "manifest" in usable ? usable.manifest : undefined;
   if ("reason" in usable) {
     console.log(`Rendering every page (${usable.reason}).`);
     boundHeap();
@@ -68,10 +71,13 @@ async function main(): Promise<number> {
   changedPages.persist(signatures);
   reuseIndexParts(previous && { from: OUTPUT, parts: previous.search });
 
-  const staging = stagingFolder(OUTPUT);
-  // an incremental build starts from the site before last: the files it shares with _site/ stay (src/build/recycle.ts)
-  const kept = previous ? recycleStaging(staging, retiredFolder(OUTPUT), OUTPUT, new Set(Object.keys(previous.pages))) : new Set<string>();
-  if (!previous) await rm(staging, { recursive: true, force: true });
+  let kept = new Set<string>();
+  try {
+    kept = recycle(await survey, staging, OUTPUT);
+  } catch {
+    // the folders changed under the survey: start from an empty one
+  }
+  if (!kept.size) await rm(staging, { recursive: true, force: true });
   // the search plugin asks for this same index once Eleventy has started: it begins now, with the
   // tag spellings the collections will merge. It goes first: Pagefind is the build's longest chain
   // of work and ends by compressing its files on one core, so the pages wait for it, not it for them.
