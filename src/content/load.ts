@@ -86,6 +86,7 @@ type Parsed = Valid | { problems: Problem[] };
 
 /** Valid records kept between builds, by file: one is good while the file's text has the same digest. */
 export interface KeptRecords {
+  /** A new record on every call: the loader sets its status in place. */
   get(file: string, digest: string, now: DateTime): Valid | undefined;
   set(file: string, digest: string, now: DateTime, record: Valid, stat: string): void;
   /** The digest kept for a file whose time and size are still `stat`. */
@@ -187,7 +188,9 @@ function loadCached(file: string, options: LoadOptions): Parsed {
 /** `npm run build`: the record kept from the last build when the file's text is the same (src/content/record-cache.ts). */
 function kept(file: string, digest: string, now: DateTime, records: KeptRecords): Parsed | undefined {
   const record = records.get(file, digest, now);
-  return record && { ...record, article: { ...record.article, status: statusAt(record.article, now) } };
+  // each call's record is its own (parsed again): its status is set in place
+  if (record) record.article.status = statusAt(record.article, now);
+  return record;
 }
 
 /** Whether an article is shown at `now`: drafts never, embargoed ones from their date, expired ones no more. */

@@ -48,14 +48,14 @@ export class RecordCache implements KeptRecords {
     // a correction dated after an earlier "now" was a problem then: a record is only as good as its check
     if (entry?.digest !== digest || entry.checkedAt > now.toMillis()) return undefined;
     const zone = { zone: this.timezone };
-    // parsed from JSON, `instant` holds the milliseconds storeDate wrote
-    const date = (stored: ArticleDate | undefined) => stored && { ...stored, instant: DateTime.fromMillis(stored.instant as unknown as number, zone) };
     try {
-      const { article, images } = JSON.parse(entry.json) as Valid;
-      return {
-        article: { ...article, date: date(article.date)!, updated: date(article.updated), expires: date(article.expires), corrections: article.corrections.map((c) => ({ ...c, date: date(c.date)! })) },
-        images,
-      };
+      const record = JSON.parse(entry.json) as Valid;
+      const { article } = record;
+      // parsed from JSON, `instant` holds the milliseconds storeDate wrote; the objects are this call's own, so set in place
+      for (const stored of [article.date, article.updated, article.expires, ...article.corrections.map((c) => c.date)]) {
+        if (stored) stored.instant = DateTime.fromMillis(stored.instant as unknown as number, zone);
+      }
+      return record;
     } catch {
       // a line cut short (a build killed while writing it, a full disk): the file is parsed again
       return undefined;
