@@ -1,9 +1,10 @@
 // Runs one build and measures it. CPU time and peak RSS come from GNU time (/usr/bin/time):
 // %U+%S is the user+system CPU of the build and every child it waited for; %M is the largest
-// resident set of any single process in that tree (the Node build process in practice). Processes
-// the build starts but never waits for (Pagefind's service) escape both, so the whole tree is also
+// resident set of any single process in that tree (Pagefind's or the Node build process, whichever
+// is larger). Processes the build starts but never waits for escape both, so the whole tree is also
 // sampled from /proc every 200 ms: its largest total resident memory is `treePeakKiB`, and the
-// last CPU seen of each process in it adds up to `treeCpuMs`.
+// last CPU seen of each process in it adds up to `treeCpuMs`. The samples also give the largest
+// resident set of the Node build process and of Pagefind's process apart (`nodePeakKiB`, `pagefindPeakKiB`).
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +22,9 @@ export interface Measured {
   treePeakKiB: number;
   /** CPU of the build and every process below it, waited for or not (sampled; at least `cpuMs`). */
   treeCpuMs: number;
+  /** Largest sampled resident memory of a single Node process in the tree (the build), and of a Pagefind process (0: none ran). */
+  nodePeakKiB: number;
+  pagefindPeakKiB: number;
   stdout: string;
   stderr: string;
 }
@@ -40,11 +44,17 @@ export async function measureCommand(command: string[], cwd: string, env: NodeJS
   try {
     const started = performance.now();
     let treePeakKiB = 0;
+    const peaks = { node: 0, pagefind: 0 };
     const cpuByPid = new Map<number, number>();
     const { code, stdout, stderr } = await run([GNU_TIME, "-f", "%U %S %M", "-o", stats, "--", ...command], cwd, env, (pid) => {
       const timer = setInterval(() => {
         const tree = sampleTree(pid);
         treePeakKiB = Math.max(treePeakKiB, tree.rssKiB);
+        for (const [program, kiB] of tree.programs) {
+          // /proc truncates a name to 15 characters: pagefind_extended is "pagefind_extend"
+          const key = program === "node" ? "node" : program.startsWith("pagefind") ? "pagefind" : undefined;
+          if (key) peaks[key] = Math.max(peaks[key], kiB);
+        }
         for (const [process, ms] of tree.cpuMs) cpuByPid.set(process, ms); // its last figure counts
       }, 200);
       return () => clearInterval(timer);
@@ -54,7 +64,7 @@ export async function measureCommand(command: string[], cwd: string, env: NodeJS
     const [user, system, rss] = readFileSync(stats, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number);
     const cpuMs = (user! + system!) * 1000;
     const treeCpuMs = Math.max(cpuMs, [...cpuByPid.values()].reduce((sum, ms) => sum + ms, 0));
-    return { wallMs, cpuMs, peakRssKiB: rss!, treePeakKiB: Math.max(treePeakKiB, rss!), treeCpuMs, stdout, stderr };
+    return { wallMs, cpuMs, peakRssKiB: rss!, treePeakKiB: Math.max(treePeakKiB, rss!), treeCpuMs, nodePeakKiB: peaks.node, pagefindPeakKiB: peaks.pagefind, stdout, stderr };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -80,11 +90,12 @@ export const treeRssKiB = (root: number) => sampleTree(root).rssKiB;
 
 /**
  * `root` and all its descendants now (Linux /proc; fields of /proc/<pid>/stat): their total
- * resident memory, and the CPU (user + system) each process has used so far.
+ * resident memory, the CPU (user + system) each process has used so far, and the largest resident
+ * memory of a single process per program name.
  */
-export function sampleTree(root: number): { rssKiB: number; cpuMs: Map<number, number> } {
+export function sampleTree(root: number): { rssKiB: number; cpuMs: Map<number, number>; programs: Map<string, number> } {
   const children = new Map<number, number[]>();
-  const seen = new Map<number, { rssKiB: number; cpuMs: number }>();
+  const seen = new Map<number, { program: string; rssKiB: number; cpuMs: number }>();
   const tick = 1000 / 100; // USER_HZ: 100 on Linux
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
@@ -95,23 +106,25 @@ export function sampleTree(root: number): { rssKiB: number; cpuMs: Map<number, n
       const pid = Number(name);
       const parent = Number(fields[1]);
       children.set(parent, [...(children.get(parent) ?? []), pid]);
-      seen.set(pid, { rssKiB: Number(fields[21]) * 4, cpuMs: (Number(fields[11]) + Number(fields[12])) * tick });
+      seen.set(pid, { program: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), rssKiB: Number(fields[21]) * 4, cpuMs: (Number(fields[11]) + Number(fields[12])) * tick });
     } catch {
       // the process ended while being read
     }
   }
   let rssKiB = 0;
   const cpuMs = new Map<number, number>();
+  const programs = new Map<string, number>();
   for (const queue = [root]; queue.length; ) {
     const pid = queue.pop()!;
     const entry = seen.get(pid);
     if (entry) {
       rssKiB += entry.rssKiB;
       cpuMs.set(pid, entry.cpuMs);
+      programs.set(entry.program, Math.max(programs.get(entry.program) ?? 0, entry.rssKiB));
     }
     queue.push(...(children.get(pid) ?? []));
   }
-  return { rssKiB, cpuMs };
+  return { rssKiB, cpuMs, programs };
 }
 
 function run(command: string[], cwd: string, env: NodeJS.ProcessEnv, watch?: (pid: number) => () => void): Promise<{ code: number; stdout: string; stderr: string }> {

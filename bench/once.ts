@@ -30,7 +30,7 @@ if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(seed) || !N
 const log = (line: string) => console.error(`[bench] ${line}`);
 const mib = (kib: number) => (kib / 1024).toFixed(0);
 const describe = (sample: BuildSample) =>
-  `wall ${(sample.wallMs / 1000).toFixed(1)} s, CPU ${(sample.cpuMs / 1000).toFixed(1)} s, peak RSS ${mib(sample.peakRssKiB)} MiB, tree peak ${mib(sample.treePeakKiB)} MiB, ${sample.files} files, ${(sample.bytes / 1048576).toFixed(0)} MiB`;
+  `wall ${(sample.wallMs / 1000).toFixed(1)} s, CPU ${(sample.cpuMs / 1000).toFixed(1)} s, peak RSS ${mib(sample.peakRssKiB)} MiB, tree peak ${mib(sample.treePeakKiB)} MiB (Node ${mib(sample.nodePeakKiB)}, Pagefind ${mib(sample.pagefindPeakKiB)}), ${sample.files} files, ${(sample.bytes / 1048576).toFixed(0)} MiB`;
 
 log(`${articles} articles: generating (seed ${seed})…`);
 const corpus = generateCorpus(articles, seed);

@@ -30,6 +30,8 @@ export interface Summary {
   treeCpuMs: number;
   peakRssKiB: number;
   treePeakKiB: number;
+  nodePeakKiB: number;
+  pagefindPeakKiB: number;
   msPerArticle: number;
   files: number;
   bytes: number;
@@ -43,6 +45,8 @@ export function summarise(samples: BuildSample[], articles: number): Summary {
     treeCpuMs: median(samples.map((s) => s.treeCpuMs)),
     peakRssKiB: median(samples.map((s) => s.peakRssKiB)),
     treePeakKiB: median(samples.map((s) => s.treePeakKiB)),
+    nodePeakKiB: median(samples.map((s) => s.nodePeakKiB)),
+    pagefindPeakKiB: median(samples.map((s) => s.pagefindPeakKiB)),
     msPerArticle: wallMs / articles,
     files: median(samples.map((s) => s.files)),
     bytes: median(samples.map((s) => s.bytes)),
@@ -65,11 +69,11 @@ const MEASURES: Array<[string, (x: BuildSample) => number]> = [
 
 export function renderTables(results: SizeResult[]): string {
   const measured = results.filter((r) => r.pairs.length);
-  const lines = ["| articles | build | wall s | CPU s | tree CPU s | peak RSS MiB | tree peak MiB | ms/article | files | output MiB |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"];
+  const lines = ["| articles | build | wall s | CPU s | tree CPU s | peak RSS MiB | tree peak MiB | Node peak MiB | Pagefind peak MiB | ms/article | files | output MiB |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"];
   for (const { articles, pairs } of measured) {
     for (const [label, index] of [["A project", 0], ["B baseline", 1]] as const) {
       const m = summarise(pairs.map((pair) => pair[index]), articles);
-      lines.push(`| ${thousands(articles)} | ${label} | ${s(m.wallMs)} | ${s(m.cpuMs)} | ${s(m.treeCpuMs)} | ${mib(m.peakRssKiB)} | ${mib(m.treePeakKiB)} | ${m.msPerArticle.toFixed(2)} | ${thousands(m.files)} | ${(m.bytes / 1048576).toFixed(1)} |`);
+      lines.push(`| ${thousands(articles)} | ${label} | ${s(m.wallMs)} | ${s(m.cpuMs)} | ${s(m.treeCpuMs)} | ${mib(m.peakRssKiB)} | ${mib(m.treePeakKiB)} | ${mib(m.nodePeakKiB)} | ${mib(m.pagefindPeakKiB)} | ${m.msPerArticle.toFixed(2)} | ${thousands(m.files)} | ${(m.bytes / 1048576).toFixed(1)} |`);
     }
   }
   for (const { articles, pairs, failure } of results.filter((r) => r.failure)) {
@@ -95,17 +99,17 @@ export function renderTables(results: SizeResult[]): string {
   const incremental = results.filter((r) => r.incremental);
   if (incremental.length) {
     lines.push("", "Incremental builds (`npm run build` after one change, on the output and cache the build before left): medians; the summary is the project's own closing line from the median run by wall time (the lower middle one of an even count)", "",
-      "| articles | change | runs | wall s | CPU s | tree CPU s | peak RSS MiB | tree peak MiB | wall ÷ clean A | wall s, per run | files (median run) | the median run's summary |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
+      "| articles | change | runs | wall s | CPU s | tree CPU s | peak RSS MiB | tree peak MiB | Node peak MiB | Pagefind peak MiB | wall ÷ clean A | wall s, per run | files (median run) | the median run's summary |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
     for (const { articles, pairs, incremental: figure } of incremental) {
       const clean = median(pairs.map(([a]) => a.wallMs));
       const row = (change: string, samples: BuildSample[]) => {
         const m = summarise(samples, articles);
         const middle = [...samples].sort((x, y) => x.wallMs - y.wallMs)[(samples.length - 1) >> 1]!;
-        lines.push(`| ${thousands(articles)} | ${change} | ${samples.length} | ${s(m.wallMs)} | ${s(m.cpuMs)} | ${s(m.treeCpuMs)} | ${mib(m.peakRssKiB)} | ${mib(m.treePeakKiB)} | ${(m.wallMs / clean).toFixed(2)} | ${samples.map((x) => s(x.wallMs)).join(", ")} | ${thousands(middle.files)} | ${cell(middle.lastLine)} |`);
+        lines.push(`| ${thousands(articles)} | ${change} | ${samples.length} | ${s(m.wallMs)} | ${s(m.cpuMs)} | ${s(m.treeCpuMs)} | ${mib(m.peakRssKiB)} | ${mib(m.treePeakKiB)} | ${mib(m.nodePeakKiB)} | ${mib(m.pagefindPeakKiB)} | ${(m.wallMs / clean).toFixed(2)} | ${samples.map((x) => s(x.wallMs)).join(", ")} | ${thousands(middle.files)} | ${cell(middle.lastLine)} |`);
       };
       if (figure!.warm) row("nothing (the warm-up)", [figure!.warm]);
       for (const { scenario, samples } of figure!.scenarios) if (samples.length) row(scenario, samples);
-      if (figure!.failure) lines.push(`| ${thousands(articles)} | failed: ${cell(figure!.failure)} | | | | | | | | | | |`);
+      if (figure!.failure) lines.push(`| ${thousands(articles)} | failed: ${cell(figure!.failure)} | | | | | | | | | | | | |`);
     }
   }
   const dev = results.filter((r) => r.dev);

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -170,10 +170,22 @@ describe("the benchmark's arithmetic", () => {
     expect(measured.treeCpuMs).toBeGreaterThan(700);
   });
 
+  it("measures the resident memory of the Node process and of Pagefind's apart", async () => {
+    // a stand-in named as Pagefind's binary is (its name as /proc shows it), beside a Node process holding 200 MB
+    const folder = mkdtempSync(path.join(tmpdir(), "newsroom-bench-names-"));
+    copyFileSync("/bin/sleep", path.join(folder, "pagefind_extended"));
+    const hold = `${process.execPath} -e "const kept = Buffer.alloc(200 * 1048576, 1); setTimeout(() => kept.length, 1200);"`;
+    const measured = await measureCommand(["sh", "-c", `${path.join(folder, "pagefind_extended")} 1.2 & ${hold}; wait`], tmpdir(), process.env);
+    expect(measured.nodePeakKiB / 1024).toBeGreaterThan(190);
+    expect(measured.pagefindPeakKiB).toBeGreaterThan(0);
+    expect(measured.pagefindPeakKiB / 1024).toBeLessThan(20);
+    expect(measured.treePeakKiB).toBeGreaterThanOrEqual(measured.nodePeakKiB + measured.pagefindPeakKiB);
+  });
+
   it("takes the median of odd and even counts and the A/B ratio of each pair", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
-    const sample = (wallMs: number) => ({ wallMs, cpuMs: 0, treeCpuMs: 0, peakRssKiB: 0, treePeakKiB: 0, files: 0, bytes: 0, lastLine: "" });
+    const sample = (wallMs: number) => ({ wallMs, cpuMs: 0, treeCpuMs: 0, peakRssKiB: 0, treePeakKiB: 0, nodePeakKiB: 0, pagefindPeakKiB: 0, files: 0, bytes: 0, lastLine: "" });
     expect(ratios([[sample(1), sample(2)], [sample(3), sample(4)]], (s) => s.wallMs)).toEqual([0.5, 0.75]);
   });
 });
