@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pageBytes, releaseWritten } from "../src/build/output.ts";
-import { dropGone, recycleStaging, survey, surveyInBackground } from "../src/build/recycle.ts";
+import { dropGone, recycle, survey, surveyInBackground } from "../src/build/recycle.ts";
 
 describe("page bytes", () => {
   it("are the page's UTF-8, in a memory block of their own", () => {
@@ -55,7 +55,7 @@ describe("the site before last, recycled as the staging folder", () => {
 
   it("keeps only the signed pages that are the very files _site/ holds, and moves the search index aside whole", () => {
     const { root, pages, at } = twoBuilds();
-    const kept = recycleStaging(at("_site.next"), at("_site.old"), at("_site"), pages);
+    const kept = recycle(survey(at("_site.next"), at("_site.old"), at("_site"), pages), at("_site.next"), at("_site"));
     expect([...kept]).toEqual(["2025/01/02/kept/index.html"]);
     expect(existsSync(at("_site.old")), "the site before last became the staging folder").toBe(false);
     expect(readdirSync(at("_site.next"), { recursive: true }).map(String).sort()).toEqual(["2025", "2025/01", "2025/01/02", "2025/01/02/kept", "2025/01/02/kept/index.html"]);
@@ -79,17 +79,18 @@ describe("the site before last, recycled as the staging folder", () => {
     const { pages, at } = twoBuilds();
     mkdirSync(at("_site.next/2025/01/02/kept"), { recursive: true });
     linkSync(at("_site/2025/01/02/kept/index.html"), at("_site.next/2025/01/02/kept/index.html"));
-    expect([...recycleStaging(at("_site.next"), at("_site.old"), at("_site"), pages)]).toEqual(["2025/01/02/kept/index.html"]);
+    expect([...recycle(survey(at("_site.next"), at("_site.old"), at("_site"), pages), at("_site.next"), at("_site"))]).toEqual(["2025/01/02/kept/index.html"]);
     expect(existsSync(at("_site.old")), "the rollback stays when a killed build's folder is recycled").toBe(true);
 
     const empty = mkdtempSync(path.join(tmpdir(), "newsroom-recycle-"));
-    expect(recycleStaging(path.join(empty, "_site.next"), path.join(empty, "_site.old"), path.join(empty, "_site"), pages).size).toBe(0);
+    expect(survey(path.join(empty, "_site.next"), path.join(empty, "_site.old"), path.join(empty, "_site"), pages)).toBeUndefined();
+    expect(recycle(undefined, path.join(empty, "_site.next"), path.join(empty, "_site")).size).toBe(0);
     expect(existsSync(path.join(empty, "_site.next"))).toBe(false);
   });
 
   it("drops kept pages the new build no longer has, and the folders they leave empty", () => {
     const { pages, at } = twoBuilds();
-    const kept = recycleStaging(at("_site.next"), at("_site.old"), at("_site"), pages);
+    const kept = recycle(survey(at("_site.next"), at("_site.old"), at("_site"), pages), at("_site.next"), at("_site"));
     mkdirSync(at("_site.next/2025/02/01/new"), { recursive: true });
     writeFileSync(at("_site.next/2025/02/01/new/index.html"), "a new story");
     dropGone(at("_site.next"), kept, new Map([["2025/02/01/new/index.html", "signature"]]));

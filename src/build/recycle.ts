@@ -81,10 +81,6 @@ export function recycle(plan: Survey | undefined, staging: string, live: string,
   return new Set(plan.kept);
 }
 
-/** `survey` then `recycle`, at once. */
-export const recycleStaging = (staging: string, retired: string, live: string, pages: ReadonlySet<string>, options: Partial<Options> = {}) =>
-  recycle(survey(staging, retired, live, pages, options.setAside), staging, live, options.setAside);
-
 /** `survey` on a worker thread; undefined if it fails (the build then starts from an empty folder). */
 export function surveyInBackground(staging: string, retired: string, live: string, pages: readonly string[]): Promise<Survey | undefined> {
   const worker = new Worker(new URL("../runtime/worker.mjs", import.meta.url), { workerData: { module: import.meta.url, args: [staging, retired, live, pages] } });
