@@ -57,8 +57,7 @@ export const LISTING_PAGES = ["homePages", "sectionPages", "tagPages", "sourcePa
  * Articles carry their own tag spelling; pages, feeds and search show the merged one. Idempotent:
  * `npm run build` merges before it starts the search index, the collections again.
  */
-export function mergeTagSpellings(articles: Article[]): void {
-  const names = tagSpellings(articles);
+export function mergeTagSpellings(articles: Article[], names = tagSpellings(articles)): void {
   for (const article of articles) {
     // replaced only when a name differs: an unchanged array tells the dev server nothing changed
     if (article.tags.some((t) => names.get(t.slug) !== t.name)) {
@@ -85,7 +84,8 @@ export function buildCollections(articles: Article[], timezone: string, pageSize
   const authors = authorListings(articles, arrangement.authors ?? [], pageSize);
   const archive = archiveListings(articles, timezone, pageSize);
 
-  mergeTagSpellings(articles);
+  // the tag listings have worked out each tag's spelling already
+  mergeTagSpellings(articles, new Map(tags.summaries.map((tag) => [tag.slug, tag.name])));
   const related = relatedArticles(articles);
   const articleLinks: Record<string, ArticleLinks> = {};
   articles.forEach((article, i) => {

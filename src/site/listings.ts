@@ -36,10 +36,10 @@ function groupBy(articles: Article[], namesOf: (article: Article) => Tag[]): Map
   const groups = new Map<string, Group>();
   for (const article of articles) {
     for (const { name, slug } of namesOf(article)) {
-      const group: Group = groups.get(slug) ?? { articles: [], spellings: new Map() };
+      let group = groups.get(slug);
+      if (!group) groups.set(slug, (group = { articles: [], spellings: new Map() }));
       if (group.articles.at(-1) !== article) group.articles.push(article);
       group.spellings.set(name, (group.spellings.get(name) ?? 0) + 1);
-      groups.set(slug, group);
     }
   }
   return groups;

@@ -90,9 +90,11 @@ export function sitemapUrls(collections: Record<string, unknown> & { articles: A
 
 /** Published articles dated within the window before `now` (none from the future), newest first. */
 export function newsUrls(articles: Article[], now: DateTime, options: { base: string; timezone: string } & Pick<Options, "newsWindowHours" | "newsLimit">): NewsUrl[] {
-  const since = now.minus({ hours: options.newsWindowHours });
-  return published(articles)
-    .filter((a) => a.date.instant > since && a.date.instant <= now)
+  // milliseconds, not DateTime comparisons: this looks at every article on every dev-server rebuild
+  const [since, until] = [now.minus({ hours: options.newsWindowHours }).toMillis(), now.toMillis()];
+  const inWindow = (ms: number) => ms > since && ms <= until;
+  return articles
+    .filter((a) => a.status === "published" && inWindow(a.date.instant.toMillis()))
     .sort((a, b) => b.date.instant.toMillis() - a.date.instant.toMillis())
     .slice(0, options.newsLimit)
     .map((a) => ({ loc: absoluteUrl(a.url, options.base), title: a.title, publicationDate: isoInstant(a.date, options.timezone) }));
