@@ -2,13 +2,14 @@
 // folder beside it and swapped in, so a failed build leaves the previous _site/ untouched. The
 // site it replaces stays beside it as _site.old (a rollback) until the next build replaces it.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { rename } from "node:fs/promises";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { EleventyConfig, TemplateData } from "../runtime/eleventy-config.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
+import { changedPages } from "../site/changes.ts";
+import { discardedFolder } from "./recycle.ts";
 
 export const stagingFolder = (target: string) => `${target}.next`;
 export const retiredFolder = (target: string) => `${target}.old`;
@@ -37,9 +38,6 @@ export async function backgroundWorkDone(): Promise<void> {
  * on the main thread as it writes the page (15,000 at 10,000 articles); it skips those that exist.
  */
 export const makeFoldersInBackground = (folders: string[]) => onWorkerThread("for (const folder of data) fs.mkdirSync(folder, { recursive: true })", folders);
-
-/** Where the site before last goes, beside `target`, to be deleted (see `deleteDetached`). */
-export const discardedFolder = (target: string) => `${target}.deleting-${randomBytes(4).toString("hex")}`;
 
 /**
  * The staging folder becomes `target`; the site it replaces becomes `retired`; the one `retired`
@@ -129,8 +127,8 @@ export function outputPlugin(eleventyConfig: EleventyConfig, options: Partial<Op
   });
   eleventyConfig.addTransform("utf8-bytes", function (this: { page: TemplateData }, content: string) {
     const file = this.page.outputPath as string | false;
-    // the staging folder may hold this page as a hard link into _site/ (recycle.ts): never written through
-    if (bytes && file) rmSync(file, { force: true });
+    // an incremental build's staging folder may hold this page as a hard link into _site/ (recycle.ts): never written through
+    if (bytes && file && changedPages.signatures?.previous) rmSync(file, { force: true });
     if (!bytes || typeof content !== "string" || !file) return content;
     // Eleventy writes a page right after its transforms, so the pages before this one are on disk
     pending = releaseWritten(pending);

@@ -2,12 +2,12 @@
 // folder: the page files it shares with _site/ (the same inode: a hard link one build made of the
 // other's) stay where they are, everything else in it goes. Linking 25,000 reused files into a new
 // tree and deleting the old one cost seconds of kernel time at 10,000 articles; this costs a walk,
-// made on a worker thread while the articles are validated. Nothing is ever written through a kept
+// made on a worker thread while the articles are validated (this module imports no other, so the worker loads little). Nothing is ever written through a kept
 // link: a page Eleventy renders is unlinked first (output.ts).
-import { lstatSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { lstatSync, readdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { discardedFolder } from "./output.ts";
 
 export interface Options {
   /** Top-level folders with no kept files (the search index, whose parts are placed by src/search/): moved aside whole, not walked. */
@@ -15,6 +15,9 @@ export interface Options {
 }
 
 export const defaults: Options = { setAside: ["pagefind"] };
+
+/** Where a folder to be deleted goes, beside `target`: the site before last, or a set-aside part of it (output.ts deletes them after the swap). */
+export const discardedFolder = (target: string) => `${target}.deleting-${randomBytes(4).toString("hex")}`;
 
 /** What recycling a folder as the staging folder takes: which files stay, which go, which folders are left empty. */
 export interface Survey {
