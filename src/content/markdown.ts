@@ -1,7 +1,10 @@
 // The one Markdown renderer for pages, feeds and descriptions. Raw HTML is shown as text and only
 // http(s), mailto and tel links survive: an article cannot inject script or javascript: URLs.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
+import { splitFrontMatter } from "./frontmatter.ts";
 import { slugify } from "./slug.ts";
 
 const SAFE_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
@@ -68,4 +71,10 @@ export function firstParagraphText(body: string): string {
 /** Eleventy renders `.md` with this instance; articles bypass template engines (see articles.11tydata.ts). */
 export function markdownPlugin(eleventyConfig: { setLibrary(name: string, lib: unknown): void }) {
   eleventyConfig.setLibrary("md", markdown);
+}
+
+/** An article's Markdown after the front matter ("" if the file changed under the build and lost it). */
+export function storyMarkdown(article: { file: string }, root: string): string {
+  const split = splitFrontMatter(readFileSync(path.join(root, article.file), "utf8"));
+  return typeof split === "string" ? "" : split.body;
 }

@@ -1,8 +1,6 @@
 // An article's story text: read from its file when its page (or a feed entry) is rendered, so
 // 10,000 bodies are never held in memory at once. A production build renders the stories ahead
 // in a worker thread, on the other core, while Eleventy sets up and renders the listings.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { isMainThread, workerData, type MessagePort } from "node:worker_threads";
 import type { Token } from "markdown-it";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
@@ -11,15 +9,8 @@ import type { Article } from "../content/load.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
 import { changedPages } from "../site/changes.ts";
 import type { StaticPage } from "../content/pages.ts";
-import { splitFrontMatter } from "../content/frontmatter.ts";
-import { markdown } from "../content/markdown.ts";
+import { markdown, storyMarkdown } from "../content/markdown.ts";
 import { countText, rememberCount, type TextCount } from "./reading-time.ts";
-
-/** The Markdown after the front matter ("" if the file changed under the build and lost it). */
-export function storyMarkdown(article: Pick<Article, "file">, root: string): string {
-  const split = splitFrontMatter(readFileSync(path.join(root, article.file), "utf8"));
-  return typeof split === "string" ? "" : split.body;
-}
 
 /**
  * The story as the article page shows it: from the worker when it has it, rendered here when not.

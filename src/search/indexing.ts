@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { textDigest } from "../content/digests.ts";
-import { storyMarkdown } from "../render/story.ts";
+import { storyMarkdown } from "../content/markdown.ts";
 import { filesUnder, linkFiles } from "../runtime/link-files.ts";
 import { addSuperseded, overlayBudget, pageIds, planParts, type PartLedger, type Superseded } from "./overlay.ts";
 import { archivePart, indexParts } from "./parts.ts";

@@ -4,10 +4,9 @@ import { isMainThread, workerData, type MessagePort } from "node:worker_threads"
 import type { Token } from "markdown-it";
 import type { Article } from "../content/load.ts";
 import { postInBatches, WorkerResults } from "../runtime/workers.ts";
-import { storyMarkdown } from "../render/story.ts";
 import { isRemote, resolveImage } from "../content/image-refs.ts";
 import { remotePictures } from "../render/remote-images.ts";
-import { markdown, stripXmlInvalid } from "../content/markdown.ts";
+import { markdown, storyMarkdown, stripXmlInvalid } from "../content/markdown.ts";
 import { renditionOf, type ImageFile } from "./seo.ts";
 import { absoluteUrl } from "./urls.ts";
 
