@@ -32,7 +32,8 @@ import { devServerPlugin } from "./src/serve/dev-server.ts";
 export default function (eleventyConfig: EleventyConfig) {
   // Runtime: TypeScript data files; only the folders that are content are input
   eleventyConfig.addPlugin(typescriptDataPlugin);
-  for (const ignored of ["README.md", "src/**", "test/**", "bench/**", "node_modules/**"]) eleventyConfig.ignores.add(ignored);
+  // _site.*: the build's rollback and staging folders (Eleventy reads .gitignore's "_site.*/" without the "/**" that stops its search there)
+  for (const ignored of ["README.md", "src/**", "test/**", "bench/**", "node_modules/**", "_site.*/**"]) eleventyConfig.ignores.add(ignored);
 
   // Content: the project's Markdown, dates in the site's zone
   eleventyConfig.addPlugin(markdownPlugin);

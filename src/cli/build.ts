@@ -13,6 +13,7 @@ import { pinBuildNow } from "../content/clock.ts";
 import { loadArticles, pinLoad } from "../content/load.ts";
 import { picturesDigest, sourceDigest } from "../content/digests.ts";
 import { formatProblem } from "../content/problems.ts";
+import { fileStatsInBackground } from "../content/record-cache.ts";
 import { mergeTagSpellings } from "../site/collections.ts";
 import { changedPages } from "../site/changes.ts";
 import { PageSignatures } from "../site/signatures.ts";
@@ -39,6 +40,8 @@ async function main(): Promise<number> {
   // pinned for the process: Eleventy's plugins then load the same articles from the loader's cache
   const now = pinBuildNow();
   const root = process.cwd();
+  // the article files' times and sizes, taken on another thread while the kept records are read
+  const stats = fileStatsInBackground(root);
   // .cache/build/: articles whose text is unchanged are not parsed again, pages not rendered again
   const cache = new BuildCache(root, OUTPUT, site.timezone, process.argv.includes("--clean"));
   const usable = cache.usable();
@@ -46,7 +49,7 @@ async function main(): Promise<number> {
   const staging = stagingFolder(OUTPUT);
   // an incremental build starts from the site before last, surveyed meanwhile: the files it shares with _site/ stay (src/build/recycle.ts)
   const survey = previous && surveyInBackground(staging, retiredFolder(OUTPUT), OUTPUT, Object.keys(previous.pages));
-  const loadOptions = { root, timezone: site.timezone, now, records: cache.records };
+  const loadOptions = { root, timezone: site.timezone, now, records: cache.records, stats };
   const loaded = await loadArticles(loadOptions);
   const { articles, problems, warnings } = loaded;
   // "warning: " first, as `npm run check` writes them: never mistaken for a problem line

@@ -4,6 +4,7 @@
 // for every build's "now". Invalid for another fingerprint (code, data, settings: src/build/incremental.ts).
 import { readFileSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
+import { Worker } from "node:worker_threads";
 import { DateTime } from "luxon";
 import type { ArticleDate } from "./dates.ts";
 import type { ImageRef } from "./image-refs.ts";
@@ -101,4 +102,19 @@ export class RecordCache implements KeptRecords {
     for (const [name, entry] of this.#entries) if (keep.has(name)) lines.push(line(name, entry));
     await writeWhole(this.file, lines.join("\n"));
   }
+}
+
+/**
+ * The article files' times and sizes (src/content/file-stats.mjs), taken on a worker thread; the
+ * loader compares them with the kept records'. Undefined if the worker fails: the loader stats each file itself.
+ */
+export function fileStatsInBackground(root: string, dir = "articles"): Promise<ReadonlyMap<string, string> | undefined> {
+  // no TypeScript loader (execArgv): the module is plain JavaScript
+  const worker = new Worker(new URL("./file-stats.mjs", import.meta.url), { execArgv: [], workerData: { fileStats: [root, dir] } });
+  worker.unref();
+  return new Promise((resolve) => {
+    worker.once("message", (stats: Map<string, string>) => resolve(stats));
+    worker.once("error", () => resolve(undefined));
+    worker.once("exit", () => resolve(undefined));
+  });
 }
