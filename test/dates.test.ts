@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { DateTime, IANAZone } from "luxon";
 import { isoInstant, machineDate, parseArticleDate, readableDate, type ArticleDate } from "../src/content/dates.ts";
+import { RememberedZone } from "../src/content/zone-offsets.ts";
 
 const NY = "America/New_York";
 const parse = (raw: string, zone = NY) => {
@@ -55,5 +57,43 @@ describe("article dates", () => {
     };
     expect(underTz("Asia/Shanghai")).toEqual(underTz("UTC"));
     expect(underTz("Asia/Shanghai")[1]).toEqual(["Sept. 20, 2020, 11:30 p.m. EDT", "2020-09-20T23:30:00-04:00"]);
+  });
+});
+
+describe("the site zone's remembered offsets", () => {
+  it("give luxon's own offset each day and on either side of every change, 1980 to 2040, in zones with odd changes", () => {
+    for (const name of ["America/New_York", "Australia/Lord_Howe", "Pacific/Apia", "Africa/Casablanca"]) {
+      const zone = new RememberedZone(name);
+      const luxon = IANAZone.create(name);
+      const checked: number[] = [];
+      // every day, and each millisecond around every change luxon reports between two days
+      const step = 86_400_000;
+      let before = luxon.offset(Date.UTC(1980, 0, 1));
+      for (let t = Date.UTC(1980, 0, 1); t < Date.UTC(2040, 0, 1); t += step) {
+        checked.push(t);
+        const after = luxon.offset(t + step);
+        if (after !== before) {
+          let [low, high] = [t, t + step];
+          while (high - low > 1) {
+            const middle = Math.floor((low + high) / 2);
+            if (luxon.offset(middle) === before) low = middle;
+            else high = middle;
+          }
+          checked.push(low - 1, low, high, high + 1);
+        }
+        before = after;
+      }
+      const differ = checked.filter((t) => zone.offset(t) !== luxon.offset(t));
+      expect(differ.map((t) => `${name} ${new Date(t).toISOString()}`)).toEqual([]);
+    }
+  });
+
+  it("leave the dates an article shows as they were", () => {
+    for (const raw of ["2021-03-14T01:59:59", "2021-03-14T03:00:00", "2021-11-07T01:30:00-04:00", "2021-11-07T01:30:00-05:00", "1999-12-31"]) {
+      const remembered = parse(raw);
+      const plain = (raw.length > 19 ? DateTime.fromISO(raw, { setZone: true }) : DateTime.fromISO(raw, { zone: NY })).setZone(NY);
+      expect(remembered.instant.toISO()).toBe(plain.toISO());
+      expect(remembered.instant.toFormat("ZZZZ")).toBe(plain.toFormat("ZZZZ"));
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Article dates: parsed from the raw front-matter text (YAML would roll 30 February over into
 // March) and always shown in the site's time zone, whatever TZ the build machine has.
 import { DateTime } from "luxon";
+import { rememberedZone } from "./zone-offsets.ts";
 
 /** A front-matter date. `hasTime` is false for a bare calendar day, which is shown without a time. */
 export interface ArticleDate {
@@ -40,8 +41,8 @@ export function parseArticleDate(raw: string, zone: string): ArticleDate | strin
   const hasTime = text.includes("T");
   const hasOffset = /(Z|[+-]\d{2}:\d{2})$/.test(text) && hasTime;
   const instant = hasOffset
-    ? DateTime.fromISO(text, { setZone: true }).setZone(zone)
-    : DateTime.fromISO(text, { zone });
+    ? DateTime.fromISO(text, { setZone: true }).setZone(rememberedZone(zone))
+    : DateTime.fromISO(text, { zone: rememberedZone(zone) });
   if (!instant.isValid) return `"${raw}" could not be read (expected ${DATE_FORMS})`;
   if (!hasOffset && hasTime && instant.toFormat("HH:mm") !== text.slice(11, 16)) {
     return `"${raw}" does not exist in ${zone} (the clocks skip it for daylight saving time)`;

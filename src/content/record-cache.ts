@@ -7,6 +7,7 @@ import { appendFile } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import { DateTime } from "luxon";
 import type { ArticleDate } from "./dates.ts";
+import { rememberedZone } from "./zone-offsets.ts";
 import type { ImageRef } from "./image-refs.ts";
 import type { Article, KeptRecords } from "./load.ts";
 import { writeWhole } from "../runtime/write-whole.ts";
@@ -48,7 +49,7 @@ export class RecordCache implements KeptRecords {
     const entry = this.#entries.get(name);
     // a correction dated after an earlier "now" was a problem then: a record is only as good as its check
     if (entry?.digest !== digest || entry.checkedAt > now.toMillis()) return undefined;
-    const zone = { zone: this.timezone };
+    const zone = { zone: rememberedZone(this.timezone) };
     try {
       const record = JSON.parse(entry.json) as Valid;
       const { article } = record;
