@@ -7,7 +7,9 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { article, collect, makeFixture, PINNED_ENV, PROJECT, testEnvironment, type Fixture, type RunResult } from "./fixture.ts";
+import { article, collect, makeFixture, PINNED_ENV, PROJECT, testEnvironment, validFields, type Fixture, type RunResult } from "./fixture.ts";
+import { findArticleFiles } from "../src/content/load.ts";
+import { fileStatsInBackground } from "../src/content/record-cache.ts";
 
 const SEED = seedFromEnvironment();
 /** Kinds of edit to leave out of the random sequence (comma-separated), e.g. to look past a known failure. */
@@ -597,6 +599,19 @@ describe("a build killed part-way", () => {
 
 describe("the build cache (.cache/build/)", () => {
   const few = () => new Map([...initialStories()].filter(([file]) => !file.includes("flood") && !file.includes("tram")));
+
+  it("compares each article file's time and size taken on a worker thread, under the names the loader lists", async () => {
+    const site = makeFixture();
+    for (const file of ["articles/top.md", "articles/2025/06/deep.md", "articles/2024/old.md"]) site.write(file, article({ ...validFields, title: file }));
+    site.write("articles/2025/notes.txt", "not an article");
+    const stats = await fileStatsInBackground(site.root);
+    const files = await findArticleFiles(site.root);
+    expect([...stats!.keys()].sort()).toEqual(files);
+    for (const file of files) {
+      const info = statSync(path.join(site.root, file));
+      expect(stats!.get(file)).toBe(`${info.mtimeMs}:${info.size}`);
+    }
+  });
 
   it("is ignored by --clean, which reuses nothing from it or from the previous _site/", async () => {
     const stories = few();
