@@ -4,49 +4,18 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { parseArticleDate, type ArticleDate } from "./dates.ts";
-import { firstParagraphText } from "./markdown.ts";
-import { frontMatterSchema, FIELDS, type FrontMatter } from "./schema.ts";
-import { parseYaml, splitFrontMatter } from "./frontmatter.ts";
-import { slugify } from "./slug.ts";
-import { imageProblems, imageRefs, isRemote, type ImageRef } from "./image-refs.ts";
+import { parseArticle, statusAt, type Article, type Parsed, type Valid } from "./article.ts";
+import { imageProblems } from "./image-refs.ts";
 import { noteDigest, notePictures, textDigest } from "./digests.ts";
-import { describeIssue, type Problem } from "./problems.ts";
+import type { Problem } from "./problems.ts";
 import { aliasCollisions } from "./aliases.ts";
 import { loadPages, type StaticPage } from "./pages.ts";
-import { parseCorrections, type Correction } from "./corrections.ts";
-import { hasExpired, parseExpiry } from "./expiry.ts";
 import { loadAuthors, type Author } from "./authors.ts";
-import { deskClashes, findSection, projectDesks, sectionMismatch, type Desks, type Section } from "./sections.ts";
+import { deskClashes, projectDesks, type Desks } from "./sections.ts";
 import { frontPageWarnings, loadFrontPage, type FrontPageChoice } from "./frontpage.ts";
 
-export interface Tag {
-  name: string;
-  slug: string;
-}
-
-/** A validated article: the front matter (typed by the schema) plus what the build derives. */
-export interface Article extends Omit<FrontMatter, "date" | "updated" | "tags" | "corrections" | "expires" | "section"> {
-  /** Path relative to the project, as editors and Eleventy name it: articles/2020/x.md */
-  file: string;
-  date: ArticleDate;
-  updated: ArticleDate | undefined;
-  /** Newest first (src/content/corrections.ts). */
-  corrections: Correction[];
-  expires: ArticleDate | undefined;
-  tags: Tag[];
-  /** Its desk (_data/sections.ts): the one `section:` names, else the default desk. */
-  section: Section;
-  description: string;
-  slug: string;
-  /** The dateline split at its last comma: "New York" and "United States"; none for a draft without a dateline. */
-  place: { city: string; country: string } | undefined;
-  /** Site-relative URL without the path prefix: /2020/09/20/slug/ */
-  url: string;
-  status: "published" | "draft" | "embargoed" | "expired";
-  /** Pictures given as http(s) addresses, fetched by the build (src/render/remote-images.ts). */
-  remoteImages: ImageRef[];
-}
+// one article file read: src/content/article.ts (re-exported for the modules that load and render them)
+export { parseArticle, type Article, type Tag } from "./article.ts";
 
 export interface LoadOptions {
   root: string;
@@ -82,9 +51,6 @@ export interface LoadResult {
   desks: Desks;
   frontPage: FrontPageChoice;
 }
-
-type Valid = { article: Article; images: ImageRef[] };
-type Parsed = Valid | { problems: Problem[] };
 
 /** Valid records kept between builds, by file: one is good while the file's text has the same digest. */
 export interface KeptRecords {
@@ -197,68 +163,6 @@ function kept(file: string, digest: string, now: DateTime, records: KeptRecords)
   return record;
 }
 
-/** Whether an article is shown at `now`: drafts never, embargoed ones from their date, expired ones no more. */
-const statusAt = (article: Pick<Article, "draft" | "date" | "expires">, now: DateTime): Article["status"] =>
-  article.draft ? "draft" : article.date.instant > now ? "embargoed" : hasExpired(article.expires, now) ? "expired" : "published";
-
-export function parseArticle(file: string, raw: string, options: Pick<LoadOptions, "timezone" | "now"> & { desks?: Desks }): Parsed {
-  const fail = (field: string, message: string): Parsed => ({ problems: [{ file, field, message }] });
-  const split = splitFrontMatter(raw);
-  if (typeof split === "string") return fail("front matter", split);
-  const yaml = parseYaml(split.yaml, split.yamlStartLine);
-  if ("error" in yaml) {
-    return fail("front matter", `YAML syntax error at line ${yaml.line}, column ${yaml.column}: ${yaml.error} (expected valid YAML)`);
-  }
-  const result = frontMatterSchema.safeParse(yaml.data);
-  if (!result.success) return { problems: result.error.issues.flatMap((issue) => describeIssue(file, issue, FIELDS)) };
-  const fm = result.data;
-  if (!split.body.trim()) return fail("body", "is empty (expected the story text after the front matter)");
-
-  const problems: Problem[] = [];
-  const date = parseArticleDate(fm.date, options.timezone);
-  if (typeof date === "string") problems.push({ file, field: "date", message: date });
-  const updated = fm.updated === undefined ? undefined : parseArticleDate(fm.updated, options.timezone);
-  if (typeof updated === "string") problems.push({ file, field: "updated", message: updated });
-  if (typeof date === "object" && typeof updated === "object" && updated.instant < date.instant) {
-    problems.push({ file, field: "updated", message: `is "${fm.updated}", before date "${fm.date}" (expected a time after publication)` });
-  }
-  const published = typeof date === "object" ? { date, text: fm.date } : undefined;
-  const { corrections, problems: correctionProblems } = parseCorrections(file, fm.corrections, published, options);
-  problems.push(...correctionProblems);
-  const expires = fm.expires === undefined ? undefined : parseExpiry(file, fm.expires, published, options.timezone);
-  if (expires && "message" in expires) problems.push(expires);
-  const tags = fm.tags.map((name) => ({ name, slug: slugify(name) }));
-  for (const tag of tags) {
-    if (!tag.slug) problems.push({ file, field: "tags", message: `"${tag.name}" has no letters or digits (expected a word, e.g. Technology)` });
-  }
-  const slug = fm.slug ?? (slugify(path.basename(file, ".md")) || slugify(fm.title));
-  if (!slug) problems.push({ file, field: "title", message: "gives an empty URL slug (expected letters or digits, or set slug:)" });
-  const desks = options.desks ?? projectDesks.desks;
-  const section = fm.section === undefined ? desks.fallback : findSection(desks.list, fm.section);
-  if (!section) problems.push({ file, field: "section", message: sectionMismatch(desks.list, fm.section) });
-  if (problems.length || typeof date !== "object" || typeof updated === "string" || (expires && "message" in expires) || !section) return { problems };
-
-  const local = date.instant.setZone(options.timezone);
-  const images = imageRefs(fm.image, split.body);
-  const article: Article = {
-    ...fm,
-    file,
-    date,
-    updated,
-    corrections,
-    expires,
-    tags: dedupeBySlug(tags),
-    section,
-    description: fm.description ?? firstParagraphText(split.body),
-    slug,
-    place: fm.dateline === undefined ? undefined : splitDateline(fm.dateline),
-    url: `/${local.toFormat("yyyy/MM/dd")}/${slug}/`,
-    status: statusAt({ draft: fm.draft, date, expires }, options.now),
-    remoteImages: images.filter((ref) => isRemote(ref.src)),
-  };
-  return { article, images };
-}
-
 /** Newest first; articles of the same instant stay in file order. Numbers compared, not luxon dates. */
 function newestFirst(articles: Article[]): Article[] {
   const times = new Float64Array(articles.length);
@@ -266,16 +170,6 @@ function newestFirst(articles: Article[]): Article[] {
   const order = Array.from(articles.keys());
   order.sort((x, y) => times[y]! - times[x]! || x - y);
   return order.map((i) => articles[i]!);
-}
-
-function splitDateline(dateline: string): NonNullable<Article["place"]> {
-  const comma = dateline.lastIndexOf(",");
-  return { city: dateline.slice(0, comma).trim(), country: dateline.slice(comma + 1).trim() };
-}
-
-function dedupeBySlug(tags: Tag[]): Tag[] {
-  const seen = new Set<string>();
-  return tags.filter((t) => !seen.has(t.slug) && seen.add(t.slug));
 }
 
 function urlCollisions(articles: Article[]): Problem[] {
