@@ -72,12 +72,16 @@ export function makeFixture(files: Record<string, string> = {}): Fixture {
   return fixture;
 }
 
-// exactly what `npm run build` and `npm run check` run
-const SCRIPTS = { build: ["--import", "tsx", "src/cli/build.ts"], check: ["src/cli/launch.mjs", "check"] };
+/** Node's arguments for `npm run <script>`, exactly as package.json has them ("node …"), with the project's own files absolute. */
+export function scriptArgs(script: "build" | "check"): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(PROJECT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const [node, ...args] = scripts[script]!.split(" ");
+  if (node !== "node") throw new Error(`package.json's ${script} script does not start with node: ${scripts[script]}`);
+  return args.map((arg) => (arg.startsWith("src/") ? path.join(PROJECT, arg) : arg));
+}
 
-function runScript(cwd: string, script: keyof typeof SCRIPTS, env: Record<string, string>, args: string[]): Promise<RunResult> {
-  const [first, ...rest] = SCRIPTS[script].map((arg) => (arg.startsWith("src/") ? path.join(PROJECT, arg) : arg));
-  return collect(spawn(process.execPath, [first!, ...rest, ...args], { cwd, env: testEnvironment(env) }));
+function runScript(cwd: string, script: "build" | "check", env: Record<string, string>, args: string[]): Promise<RunResult> {
+  return collect(spawn(process.execPath, [...scriptArgs(script), ...args], { cwd, env: testEnvironment(env) }));
 }
 
 /** The pinned environment of every command a test runs; no prefix or site URL leaks in. */

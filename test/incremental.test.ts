@@ -7,7 +7,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { article, collect, makeFixture, PINNED_ENV, PROJECT, testEnvironment, validFields, type Fixture, type RunResult } from "./fixture.ts";
+import { article, collect, makeFixture, PINNED_ENV, PROJECT, scriptArgs, testEnvironment, validFields, type Fixture, type RunResult } from "./fixture.ts";
 import { findArticleFiles } from "../src/content/load.ts";
 import { fileStatsInBackground } from "../src/content/record-cache.ts";
 
@@ -495,7 +495,7 @@ describe("an incremental build (npm run build with .cache/build/) against a clea
 describe("a build killed part-way", () => {
   /** `npm run build`, started in a process group of its own so that Pagefind goes down with it. */
   function startBuild(site: Fixture, env: Record<string, string> = {}) {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT, "src/cli/build.ts")], { cwd: site.root, env: testEnvironment(env), detached: true });
+    const child = spawn(process.execPath, scriptArgs("build"), { cwd: site.root, env: testEnvironment(env), detached: true });
     const started = performance.now();
     let validated: number | undefined;
     const result = collect(child, (stdout) => void (validated ??= stdout.includes("Validated") ? performance.now() - started : undefined));
