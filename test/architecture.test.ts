@@ -1,6 +1,6 @@
 // src/ is a folder per stage of the build (README, "How it is built"): a module imports only from
 // its own folder or an earlier stage, so data flows one way and no two modules need each other.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT } from "./fixture.ts";
@@ -49,5 +49,26 @@ describe("the architecture of src/", () => {
     };
     for (const file of graph.keys()) visit(file, []);
     expect(cycles).toEqual([]);
+  });
+});
+
+describe("npm run build's start (src/cli/build-entry.mjs)", () => {
+  it("loads every npm package the build's modules import before tsx's loader, so none goes through it", () => {
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file) || !existsSync(file)) return;
+      seen.add(file);
+      // value imports only: `import type` is erased and loads nothing
+      for (const [, specifier] of readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^"';]*?\sfrom\s+)?"([^"]+)"/gm)) {
+        if (specifier!.startsWith(".")) visit(path.resolve(path.dirname(file), specifier!));
+        else if (!specifier!.startsWith("node:")) packages.add(specifier!);
+      }
+    };
+    const data = readdirSync(path.join(PROJECT, "_data")).filter((name) => name.endsWith(".ts")).map((name) => `_data/${name}`);
+    for (const entry of ["src/cli/build.ts", ".eleventy.ts", "articles/articles.11tydata.ts", ...data]) visit(path.join(PROJECT, entry));
+    const preloaded = new Set([...readFileSync(path.join(SRC, "cli/build-entry.mjs"), "utf8").matchAll(/^import "([^"]+)";$/gm)].map((m) => m[1]));
+    expect(packages.size).toBeGreaterThan(5);
+    expect([...packages].filter((name) => !preloaded.has(name)).sort()).toEqual([]);
   });
 });

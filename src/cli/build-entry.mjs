@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run build` starts here: the npm packages the build imports are loaded first, natively, then
 // tsx's loader is registered for the project's TypeScript (src/cli/build.ts and what it imports).
 // Through tsx's loader every module costs a round trip to the loader's own thread, and Eleventy
