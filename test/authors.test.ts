@@ -9,7 +9,8 @@ import { loadArticles, parseArticle, type Article } from "../src/content/load.ts
 import { formatProblem } from "../src/content/problems.ts";
 import { searchInput, searchRecord } from "../src/search/records.ts";
 import { byline } from "../src/site/authors.ts";
-import { buildCollections, patchCollections } from "../src/site/collections.ts";
+import { buildCollections } from "../src/site/collections.ts";
+import { patchCollections } from "../src/site/patch-collections.ts";
 import { runCommand } from "./commands.ts";
 import { article, makeFixture, PINNED_ENV, PROJECT, validFields, type Fixture } from "./fixture.ts";
 import { validateXml } from "./xml-schemas.ts";

@@ -9,7 +9,8 @@ import { formatProblem } from "../src/content/problems.ts";
 import { searchInput, searchRecord } from "../src/search/records.ts";
 import { correctionItems } from "../src/site/correction-listings.ts";
 import { ChangedPages } from "../src/site/changes.ts";
-import { buildCollections, patchCollections } from "../src/site/collections.ts";
+import { buildCollections } from "../src/site/collections.ts";
+import { patchCollections } from "../src/site/patch-collections.ts";
 import { article, makeFixture, PINNED_ENV, validFields, type Fixture } from "./fixture.ts";
 import { validateXml } from "./xml-schemas.ts";
 

@@ -10,7 +10,8 @@ import { parseArticle, type Article } from "../src/content/load.ts";
 import { formatProblem } from "../src/content/problems.ts";
 import { projectDesks } from "../src/content/sections.ts";
 import { ChangedPages } from "../src/site/changes.ts";
-import { buildCollections, patchCollections } from "../src/site/collections.ts";
+import { buildCollections } from "../src/site/collections.ts";
+import { patchCollections } from "../src/site/patch-collections.ts";
 import { frontPage } from "../src/site/front-page.ts";
 import { article, makeFixture, PINNED_ENV, validFields, type Fixture } from "./fixture.ts";
 

@@ -12,7 +12,8 @@ import { hasExpired } from "../content/expiry.ts";
 import type { Desks } from "../content/sections.ts";
 import { FRONT_PAGE_FILE } from "../content/frontpage.ts";
 import { ArticleProblems, type Problem } from "../content/problems.ts";
-import { buildCollections, LISTING_PAGES, patchCollections, type Collections } from "./collections.ts";
+import { buildCollections, LISTING_PAGES, type Collections } from "./collections.ts";
+import { patchCollections } from "./patch-collections.ts";
 
 export interface Options {
   root: string;
