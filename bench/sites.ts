@@ -2,10 +2,12 @@
 // (A) this project, laid out like test/fixture.ts (code and layouts linked in, articles real
 // files), and (B) the bare Eleventy baseline under bench/baseline/.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { BENCH_NOW, writeCorpus, type GeneratedArticle } from "./generate.ts";
+// the same command the tests run: package.json's own
+import { nodeScriptArgs } from "../test/fixture.ts";
 
 export const REPO = path.resolve(import.meta.dirname, "..");
 const BASELINE = path.join(REPO, "bench/baseline");
@@ -46,17 +48,9 @@ export function projectSite(root: string, articles: GeneratedArticle[], code = R
   }
   symlinkSync(path.join(REPO, "node_modules"), path.join(root, "node_modules"));
   writeCorpus(root, articles);
-  const build = [process.execPath, ...buildArgs(code)];
+  const build = [process.execPath, ...nodeScriptArgs(code, "build")];
   // --clean and no cache: a full build even once the build is incremental (older commits ignore the flag)
   return { name: "project", root, command: [...build, "--clean"], incremental: build, output: "_site", caches: [".cache/build"] };
-}
-
-/** Node's arguments for `npm run build` as that code's package.json has them ("node …"), its own files absolute. */
-function buildArgs(code: string): string[] {
-  const { scripts } = JSON.parse(readFileSync(path.join(code, "package.json"), "utf8")) as { scripts: { build: string } };
-  const [node, ...args] = scripts.build.split(" ");
-  if (node !== "node") throw new Error(`the build script does not start with node: ${scripts.build}`);
-  return args.map((arg) => (arg.startsWith("src/") ? path.join(code, arg) : arg));
 }
 
 /**

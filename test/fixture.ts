@@ -72,13 +72,16 @@ export function makeFixture(files: Record<string, string> = {}): Fixture {
   return fixture;
 }
 
-/** Node's arguments for `npm run <script>`, exactly as package.json has them ("node …"), with the project's own files absolute. */
-export function scriptArgs(script: "build" | "check"): string[] {
-  const { scripts } = JSON.parse(readFileSync(path.join(PROJECT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+/** Node's arguments for `npm run <script>` of the code in `code`, exactly as its package.json has them ("node …"), its own files absolute. */
+export function nodeScriptArgs(code: string, script: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(code, "package.json"), "utf8")) as { scripts: Record<string, string> };
   const [node, ...args] = scripts[script]!.split(" ");
   if (node !== "node") throw new Error(`package.json's ${script} script does not start with node: ${scripts[script]}`);
-  return args.map((arg) => (arg.startsWith("src/") ? path.join(PROJECT, arg) : arg));
+  return args.map((arg) => (arg.startsWith("src/") ? path.join(code, arg) : arg));
 }
+
+/** What `npm run build` or `npm run check` runs in this project. */
+export const scriptArgs = (script: "build" | "check") => nodeScriptArgs(PROJECT, script);
 
 function runScript(cwd: string, script: "build" | "check", env: Record<string, string>, args: string[]): Promise<RunResult> {
   return collect(spawn(process.execPath, [...scriptArgs(script), ...args], { cwd, env: testEnvironment(env) }));

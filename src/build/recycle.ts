@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { renameSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { plainWorkerResult } from "../runtime/workers.ts";
 import { survey as surveyFolder, type Survey } from "./survey.mjs";
 
 export interface Options {
@@ -48,14 +48,7 @@ export function recycle(plan: Survey | undefined, staging: string, live: string,
 
 /** `survey` on a worker thread; undefined if it fails (the build then starts from an empty folder). */
 export function surveyInBackground(staging: string, retired: string, live: string, pages: readonly string[]): Promise<Survey | undefined> {
-  // no TypeScript loader (execArgv): the survey is plain JavaScript
-  const worker = new Worker(new URL("./survey.mjs", import.meta.url), { execArgv: [], workerData: { survey: [staging, retired, live, pages, defaults.setAside] } });
-  worker.unref(); // a build stopped by invalid articles does not wait for it
-  return new Promise((resolve) => {
-    worker.once("message", (plan: Survey | undefined) => resolve(plan));
-    worker.once("error", () => resolve(undefined));
-    worker.once("exit", () => resolve(undefined));
-  });
+  return plainWorkerResult<Survey>(new URL("./survey.mjs", import.meta.url), { survey: [staging, retired, live, pages, defaults.setAside] });
 }
 
 /** After the build: kept files of pages this build no longer has (`current`) go, with folders left empty. */

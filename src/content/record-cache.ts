@@ -4,13 +4,13 @@
 // for every build's "now". Invalid for another fingerprint (code, data, settings: src/build/incremental.ts).
 import { readFileSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
-import { Worker } from "node:worker_threads";
 import { DateTime } from "luxon";
 import type { ArticleDate } from "./dates.ts";
 import { rememberedZone } from "./zone-offsets.ts";
 import type { ImageRef } from "./image-refs.ts";
 import type { Article, KeptRecords } from "./load.ts";
 import { writeWhole } from "../runtime/write-whole.ts";
+import { plainWorkerResult } from "../runtime/workers.ts";
 
 type Valid = { article: Article; images: ImageRef[] };
 /** `stat`: the file's time and size when its digest was taken; the same again, it is not read. */
@@ -113,12 +113,5 @@ export class RecordCache implements KeptRecords {
  * loader compares them with the kept records'. Undefined if the worker fails: the loader stats each file itself.
  */
 export function fileStatsInBackground(root: string, dir = "articles"): Promise<ReadonlyMap<string, string> | undefined> {
-  // no TypeScript loader (execArgv): the module is plain JavaScript
-  const worker = new Worker(new URL("./file-stats.mjs", import.meta.url), { execArgv: [], workerData: { fileStats: [root, dir] } });
-  worker.unref();
-  return new Promise((resolve) => {
-    worker.once("message", (stats: Map<string, string>) => resolve(stats));
-    worker.once("error", () => resolve(undefined));
-    worker.once("exit", () => resolve(undefined));
-  });
+  return plainWorkerResult<Map<string, string>>(new URL("./file-stats.mjs", import.meta.url), { fileStats: [root, dir] });
 }

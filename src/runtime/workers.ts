@@ -1,5 +1,6 @@
 // Worker threads that work out results ahead of the main thread (stories for pages and feeds),
-// started through worker.mjs so they load TypeScript as the main thread does.
+// started through worker.mjs so they load TypeScript as the main thread does; and plain-JavaScript
+// workers that need none of it (the survey of the last site, the article files' stats).
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 
 /**
@@ -46,4 +47,18 @@ export function postInBatches<T>(port: MessagePort, results: Iterable<T>): void 
     }
   }
   port.postMessage(batch);
+}
+
+/**
+ * The one message a plain-JavaScript worker module posts (it starts without the TypeScript loader:
+ * `execArgv` empty), or undefined if it fails; it never keeps the process alive.
+ */
+export function plainWorkerResult<T>(module: URL, workerData: unknown): Promise<T | undefined> {
+  const worker = new Worker(module, { execArgv: [], workerData });
+  worker.unref(); // a build stopped by invalid articles does not wait for it
+  return new Promise((resolve) => {
+    worker.once("message", (result: T) => resolve(result));
+    worker.once("error", () => resolve(undefined));
+    worker.once("exit", () => resolve(undefined));
+  });
 }

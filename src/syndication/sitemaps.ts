@@ -93,8 +93,8 @@ export function newsUrls(articles: Article[], now: DateTime, options: { base: st
   // milliseconds, not DateTime comparisons: this looks at every article on every dev-server rebuild
   const [since, until] = [now.minus({ hours: options.newsWindowHours }).toMillis(), now.toMillis()];
   const inWindow = (ms: number) => ms > since && ms <= until;
-  return articles
-    .filter((a) => a.status === "published" && inWindow(a.date.instant.toMillis()))
+  return published(articles)
+    .filter((a) => inWindow(a.date.instant.toMillis()))
     .sort((a, b) => b.date.instant.toMillis() - a.date.instant.toMillis())
     .slice(0, options.newsLimit)
     .map((a) => ({ loc: absoluteUrl(a.url, options.base), title: a.title, publicationDate: isoInstant(a.date, options.timezone) }));
