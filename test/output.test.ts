@@ -68,7 +68,11 @@ describe("the site before last, recycled as the staging folder", () => {
   it("is surveyed on a worker thread without a file changing, so a build stopped by invalid articles leaves the rollback whole", async () => {
     const { pages, at } = twoBuilds();
     const before = readdirSync(at("_site.old"), { recursive: true }).map(String).sort();
-    const plan = await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), [...pages]);
+    // the worker reads the pages from the build cache's manifest, when it carries the build's fingerprint
+    const manifest = { file: at("manifest.json"), fingerprint: "this build's" };
+    writeFileSync(manifest.file, JSON.stringify({ fingerprint: manifest.fingerprint, pages: Object.fromEntries([...pages].map((page) => [page, "signature"])) }));
+    expect(await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), { ...manifest, fingerprint: "another build's" })).toBeUndefined();
+    const plan = await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), manifest);
     expect(plan).toEqual(survey(at("_site.next"), at("_site.old"), at("_site"), pages));
     expect(plan?.kept).toEqual(["2025/01/02/kept/index.html"]);
     expect(readdirSync(at("_site.old"), { recursive: true }).map(String).sort()).toEqual(before);

@@ -34,7 +34,7 @@ export const defaults: Omit<Options, "root" | "output"> = {
 };
 
 /** Bumped whenever what the cache holds, or what a signature covers, changes meaning. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface Manifest {
   format: number;
@@ -103,19 +103,30 @@ export async function writeManifest(options: Options, manifest: Omit<Manifest, "
 }
 
 /**
- * What one `npm run build` keeps between builds: the fingerprint, the parsed records (read at
- * once, for the loader), the pictures' digests, and the manifest (read once the articles are valid).
+ * What one `npm run build` keeps between builds: the fingerprint, the parsed records (read when
+ * first asked for, for the loader), the pictures' digests, and the manifest (read once the articles are valid).
  */
 export class BuildCache {
   readonly options: Options;
   readonly fingerprint: string;
-  readonly records: RecordCache;
+  #records: RecordCache | undefined;
 
-  constructor(root: string, output: string, timezone: string, readonly clean: boolean) {
+  constructor(root: string, output: string, readonly timezone: string, readonly clean: boolean) {
     this.options = { ...defaults, root, output };
     this.fingerprint = fingerprint(this.options);
-    this.records = new RecordCache(this.#file("records.tsv"), this.fingerprint, timezone, !clean);
-    readPictureDigests(this.#file("pictures.tsv"));
+  }
+
+  /** The manifest's file and the fingerprint it must carry: enough for the survey of the last site (src/build/recycle.ts) to start on its own. */
+  get manifest() {
+    return { file: manifestFile(this.options), fingerprint: this.fingerprint };
+  }
+
+  get records(): RecordCache {
+    if (!this.#records) {
+      this.#records = new RecordCache(this.#file("records.tsv"), this.fingerprint, this.timezone, !this.clean);
+      readPictureDigests(this.#file("pictures.tsv"));
+    }
+    return this.#records;
   }
 
   #file = (name: string) => path.join(this.options.root, this.options.cacheDir, name);

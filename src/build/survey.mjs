@@ -2,7 +2,7 @@
 // Which files of the site before last an incremental build keeps (src/build/recycle.ts). Plain
 // JavaScript importing only Node's modules: its worker thread starts without the TypeScript loader,
 // which cost that thread (and a loader thread of its own) about half a second of CPU per build.
-import { lstatSync, readdirSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 
@@ -61,7 +61,24 @@ export function survey(staging, retired, live, pages, setAside) {
   return plan;
 }
 
+/**
+ * The pages of the last build's manifest (src/build/incremental.ts), if it was written under
+ * `fingerprint`; read here, so the survey starts before the main thread has read it.
+ * @param {string} manifest
+ * @param {string} fingerprint
+ * @returns {string[] | undefined}
+ */
+export function manifestPages(manifest, fingerprint) {
+  try {
+    const read = JSON.parse(readFileSync(manifest, "utf8"));
+    return read?.fingerprint === fingerprint && typeof read.pages === "object" ? Object.keys(read.pages) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 if (!isMainThread && parentPort && workerData?.survey) {
-  const [staging, retired, live, pages, setAside] = workerData.survey;
-  parentPort.postMessage(survey(staging, retired, live, new Set(pages), setAside));
+  const [staging, retired, live, manifest, fingerprint, setAside] = workerData.survey;
+  const pages = manifestPages(manifest, fingerprint);
+  parentPort.postMessage(pages && survey(staging, retired, live, new Set(pages), setAside));
 }

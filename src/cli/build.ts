@@ -44,11 +44,12 @@ async function main(): Promise<number> {
   const stats = fileStatsInBackground(root);
   // .cache/build/: articles whose text is unchanged are not parsed again, pages not rendered again
   const cache = new BuildCache(root, OUTPUT, site.timezone, process.argv.includes("--clean"));
-  const usable = cache.usable();
-  const previous = "manifest" in usable ? usable.manifest : undefined;
   const staging = stagingFolder(OUTPUT);
   // an incremental build starts from the site before last, surveyed meanwhile: the files it shares with _site/ stay (src/build/recycle.ts)
-  const survey = previous && surveyInBackground(staging, retiredFolder(OUTPUT), OUTPUT, Object.keys(previous.pages));
+  const surveyed = cache.clean ? undefined : surveyInBackground(staging, retiredFolder(OUTPUT), OUTPUT, cache.manifest);
+  const usable = cache.usable();
+  const previous = "manifest" in usable ? usable.manifest : undefined;
+  const survey = previous && surveyed;
   const loadOptions = { root, timezone: site.timezone, now, records: cache.records, stats };
   const loaded = await loadArticles(loadOptions);
   const { articles, problems, warnings } = loaded;

@@ -8,10 +8,14 @@ import path from "node:path";
 import { isRemote, resolveImage, type ImageRef } from "./image-refs.ts";
 import { writeWhole } from "../runtime/write-whole.ts";
 
-const key = (root: string, file: string) => `${root}\0${file}`;
-const digests = new Map<string, string>();
+/** Values by project root, then by file: asked for 200,000 times at 100,000 articles, a key made of both cost 0.3 s. */
+class ByFile<T> {
+  #roots = new Map<string, Map<string, T>>();
+  of = (root: string) => this.#roots.get(root) ?? this.#roots.set(root, new Map()).get(root)!;
+}
+const digests = new ByFile<string>();
 /** Each article's local pictures, as absolute paths (undefined: a source that resolves nowhere). */
-const articlePictures = new Map<string, (string | undefined)[]>();
+const articlePictures = new ByFile<(string | undefined)[]>();
 /** Project-relative picture path → its digest, and the size and time it was read at. */
 const pictures = new Map<string, { size: number; mtimeMs: number; digest: string }>();
 let picturesChanged = false;
@@ -21,7 +25,7 @@ export const textDigest: (text: string | Buffer) => string =
   "hash" in crypto ? (text) => crypto.hash("sha1", text, "base64url") : (text) => createHash("sha1").update(text).digest("base64url");
 
 export function noteDigest(root: string, file: string, digest: string): void {
-  digests.set(key(root, file), digest);
+  digests.of(root).set(file, digest);
 }
 
 function pictureDigest(root: string, absolute: string): string {
@@ -39,16 +43,16 @@ function pictureDigest(root: string, absolute: string): string {
 /** On every load: a picture can be added or replaced any time. Read only when a digest is asked for. */
 export function notePictures(root: string, file: string, refs: readonly ImageRef[]): void {
   const local = refs.filter(({ src }) => !isRemote(src)).map(({ src }) => resolveImage(file, src, root));
-  if (local.length) articlePictures.set(key(root, file), local);
-  else articlePictures.delete(key(root, file));
+  if (local.length) articlePictures.of(root).set(file, local);
+  else articlePictures.of(root).delete(file);
 }
 
 /** The digests of the article's local pictures ("" if it shows none). */
 export const picturesDigest = (root: string, file: string) =>
-  (articlePictures.get(key(root, file)) ?? []).map((absolute) => (absolute ? pictureDigest(root, absolute) : "-")).join(",");
+  articlePictures.of(root).get(file)?.map((absolute) => (absolute ? pictureDigest(root, absolute) : "-")).join(",") ?? "";
 
 /** The digest of the article file's text only ("" if the loader never read it): what the search index holds of it. */
-export const textOnlyDigest = (root: string, file: string) => digests.get(key(root, file)) ?? "";
+export const textOnlyDigest = (root: string, file: string) => digests.of(root).get(file) ?? "";
 
 /** The article file's digest ("" if the loader never read it), with its local pictures'. */
 export function sourceDigest(root: string, file: string): string {

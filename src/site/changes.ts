@@ -9,9 +9,16 @@ import type { ArticleLinks, ListingPage } from "./collections.ts";
 import { frontArticles } from "./front-page.ts";
 import { describeListing, PAGE_WINDOW_RADIUS } from "./listings.ts";
 import { outputFile, type PageSignatures } from "./signatures.ts";
+import { textDigest as digest } from "../content/digests.ts";
 
-/** What a card, a related-story link or an older/newer link can show of an article. */
-const shownFields = (a: Article) => JSON.stringify([a.url, a.title, a.status, a.description, a.date, a.updated, a.place, a.source, a.tags, a.image, a.author, a.section.slug, a.kind]);
+/** A date as milliseconds: Luxon's own text for it (JSON.stringify's) cost 0.4 s at 100,000 articles. */
+const stamp = (date: Article["updated"]) => date && `${date.instant.toMillis()}${date.hasTime ? "t" : ""}`;
+
+/** What a card, a related-story link or an older/newer link can show of an article (every date is in the site's zone). */
+const shownFields = (a: Article) => JSON.stringify([a.url, a.title, a.status, a.description, stamp(a.date), stamp(a.updated), a.place, a.source, a.tags, a.image, a.author, a.section.slug, a.kind]);
+
+/** A number in the dev server (the same object, the same number); a digest of content in `npm run build` (src/site/signatures.ts). */
+export type ShownId = number | string;
 
 /**
  * What a listing page shows besides its stories: title, description (a count on a first page), a
@@ -30,11 +37,11 @@ export class ChangedPages {
   /** Off (every page renders) unless the dev server turns it on. */
   enabled = false;
   #everything = true;
-  #signatures = new Map<string, { meta: string; ids: number[] }>();
-  #versions = new WeakMap<Article, number>();
+  #signatures = new Map<string, { meta: string; ids: ShownId[] }>();
+  #versions = new WeakMap<Article, ShownId>();
   /** Each distinct "what is shown" gets a number, so signatures are lists of numbers. */
   #shownIds = new Map<string, number>();
-  #shown = new WeakMap<Article, { tags: Article["tags"]; id: number }>();
+  #shown = new WeakMap<Article, { tags: Article["tags"]; id: ShownId }>();
   #next = 0;
   /** After a patched build (collections.ts): the only pages that can have changed. */
   #limit: Set<object> | undefined;
@@ -106,28 +113,26 @@ export class ChangedPages {
   }
 
   /** A number per article object: a new object is a changed file (the loader caches unchanged ones). */
-  version(article: Article): number {
+  version(article: Article): ShownId {
     let version = this.#versions.get(article);
     if (version === undefined) {
       // in a production build the same file, status and tags are the same version
-      version = this.#persistent ? this.#textId(`v${this.#persistent.versionText(article)}`) : this.#next++;
+      version = this.#persistent ? this.#textId(this.#persistent.versionText(article)) : this.#next++;
       this.#versions.set(article, version);
     }
     return version;
   }
 
-  /** A number for a text, the same for the same text. */
-  #textId(text: string): number {
+  /** The same id for the same text: a number, or in a production build its digest (no text is kept). */
+  #textId(text: string): ShownId {
+    if (this.#persistent) return digest(text);
     let id = this.#shownIds.get(text);
-    if (id === undefined) {
-      this.#shownIds.set(text, (id = this.#next++));
-      this.#persistent?.remember(id, text);
-    }
+    if (id === undefined) this.#shownIds.set(text, (id = this.#next++));
     return id;
   }
 
-  /** A number for what the article shows; worked out again when its object or merged tags change. */
-  #show = (article: Article | undefined): number => {
+  /** An id for what the article shows; worked out again when its object or merged tags change. */
+  #show = (article: Article | undefined): ShownId => {
     if (!article) return -1;
     const known = this.#shown.get(article);
     if (known?.tags === article.tags) return known.id;
@@ -139,7 +144,7 @@ export class ChangedPages {
 
   // A page's signature: a short text (title, page count…) and the numbers of what it shows, compared
   // number by number; 15,000 listing pages are checked on every save.
-  #select<T>(pages: T[], meta: (page: T) => string, shows: (page: T) => number[], key: (page: T) => string = (page) => (page as { url: string }).url): T[] {
+  #select<T>(pages: T[], meta: (page: T) => string, shows: (page: T) => ShownId[], key: (page: T) => string = (page) => (page as { url: string }).url): T[] {
     const persistent = this.#persistent;
     if (persistent) return pages.filter((page) => persistent.select(outputFile(key(page)), meta(page), shows(page)));
     if (!this.enabled) return pages;
@@ -158,7 +163,7 @@ export class ChangedPages {
 }
 
 // a loop, not a closure per page: tsx names every function it creates, which adds up over 25,000 pages
-function sameNumbers(a: number[], b: number[]): boolean {
+function sameNumbers(a: ShownId[], b: ShownId[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -16,8 +16,6 @@ export class PageSignatures {
   /** Files (pictures, output-relative) each page needs beside its own, as the build that rendered it recorded them. */
   readonly needs = new Map<string, string[]>();
   rendered = 0;
-  #texts: string[] = [];
-  #digests: string[] = [];
 
   /**
    * `previous`: the last build's signatures (none: every page renders and is recorded).
@@ -35,15 +33,10 @@ export class PageSignatures {
     return `${this.source(article)}|${article.status}|${JSON.stringify(article.tags)}`;
   }
 
-  /** The ChangedPages id `id` stands for `text`: signatures are made of the texts' digests. */
-  remember(id: number, text: string): void {
-    this.#texts[id] = text;
-  }
-
-  /** Whether the page at `file`, made of `meta` and the things numbered `ids`, must be rendered. */
-  select(file: string, meta: string, ids: readonly number[]): boolean {
+  /** Whether the page at `file`, made of `meta` and what it shows (digests, or -1 for nothing: ChangedPages), must be rendered. */
+  select(file: string, meta: string, shown: readonly (string | number)[]): boolean {
     let text = meta;
-    for (const id of ids) text += ` ${id < 0 ? "-" : (this.#digests[id] ??= digest(this.#texts[id]!))}`;
+    for (const id of shown) text += ` ${typeof id === "string" ? id : "-"}`;
     const signature = digest(text);
     this.current.set(file, signature);
     if (this.previous?.pages.get(file) !== signature) {
