@@ -30,6 +30,8 @@ const site = {
   /** Articles per search index: Pagefind holds a whole index in memory while writing it (about
    * 2.5 GB for 10,000 articles), so a larger archive is indexed in parts, merged in the browser. */
   searchPartSize: positiveInteger("SEARCH_PART_SIZE", 10_000),
+  /** URLs in one sitemap file: the protocol's limit (https://www.sitemaps.org/protocol.html#index); a larger site's sitemap.xml indexes several. */
+  sitemapSize: positiveInteger("SITEMAP_SIZE", 50_000),
 };
 
 export type Site = typeof site;

@@ -474,8 +474,8 @@ describe("an incremental build (npm run build with .cache/build/) against a clea
     let previous: Map<string, Buffer> | undefined;
     for (let step = 0; step <= kinds.length; step++) {
       if (step > 0) steps.push(await newsroom.apply(kinds[step - 1]!));
-      // search index parts of 4 stories: edits to older stories go through the search overlay
-      const env = { SEARCH_PART_SIZE: "4", ...newsroom.env };
+      // search index parts of 4 stories: edits to older stories go through the search overlay; sitemap files of 8 URLs, reused while unchanged
+      const env = { SEARCH_PART_SIZE: "4", SITEMAP_SIZE: "8", ...newsroom.env };
       const [inc, full] = await Promise.all([incremental.run("build", env), clean.run("build", env, ["--clean"])]);
       expect(inc.code, `${failed("the incremental build", inc)}\n${context(step)}`).toBe(0);
       expect(full.code, `${failed("the clean build", full)}\n${context(step)}`).toBe(0);

@@ -12,18 +12,22 @@ const xml = new XMLParser({ isArray: (name) => name === "url" });
 type Node = Record<string, any>;
 
 // PINNED_ENV's BUILD_NOW is 2026-01-01T12:00:00Z: the news window opens at 2025-12-30T12:00:00Z
+const stories = () => ({
+  "articles/fresh.md": article({ ...validFields, title: "Fresh & new", date: "2026-01-01T06:00:00Z", tags: ["Markets"] }),
+  "articles/edge.md": article({ ...validFields, title: "Inside the window", date: "2025-12-30T13:00:00Z", updated: "2025-12-31T09:15:00-05:00" }),
+  "articles/stale.md": article({ ...validFields, title: "Just outside", date: "2025-12-30T11:00:00Z" }),
+  "articles/old.md": article({ ...validFields, title: "Old story", date: "2024-03-05" }),
+  "articles/draft.md": article({ ...validFields, title: "Secret draft", date: "2026-01-01T08:00:00Z", draft: true, tags: ["Leaks"] }),
+  "articles/later.md": article({ ...validFields, title: "Embargoed", date: "2026-01-01T13:00:00Z", tags: ["Leaks"] }),
+});
+/** loc → lastmod of every <url> in a sitemap file. */
+const lastmods = (text: string) => Object.fromEntries((xml.parse(text).urlset.url as Node[]).map((u) => [u.loc, u.lastmod]));
+
 describe("sitemaps on a fixture site with a pinned BUILD_NOW", () => {
   let site: Fixture;
   beforeAll(async () => {
     expect(PINNED_ENV.BUILD_NOW).toBe("2026-01-01T12:00:00Z");
-    site = makeFixture({
-      "articles/fresh.md": article({ ...validFields, title: "Fresh & new", date: "2026-01-01T06:00:00Z", tags: ["Markets"] }),
-      "articles/edge.md": article({ ...validFields, title: "Inside the window", date: "2025-12-30T13:00:00Z", updated: "2025-12-31T09:15:00-05:00" }),
-      "articles/stale.md": article({ ...validFields, title: "Just outside", date: "2025-12-30T11:00:00Z" }),
-      "articles/old.md": article({ ...validFields, title: "Old story", date: "2024-03-05" }),
-      "articles/draft.md": article({ ...validFields, title: "Secret draft", date: "2026-01-01T08:00:00Z", draft: true, tags: ["Leaks"] }),
-      "articles/later.md": article({ ...validFields, title: "Embargoed", date: "2026-01-01T13:00:00Z", tags: ["Leaks"] }),
-    });
+    site = makeFixture(stories());
     const result = await site.run("build");
     expect(result.code, result.stderr).toBe(0);
   }, 60_000);
@@ -82,6 +86,38 @@ describe("sitemaps on a fixture site with a pinned BUILD_NOW", () => {
     const robots = site.read("_site/robots.txt");
     expect(robots).toContain(`Sitemap: ${BASE}/sitemap.xml\n`);
     expect(robots).toContain(`Sitemap: ${BASE}/news-sitemap.xml\n`);
+  });
+});
+
+describe("a site with more URLs than one sitemap file may hold (SITEMAP_SIZE; the protocol's limit is 50,000)", () => {
+  let single: Fixture;
+  let split: Fixture;
+  beforeAll(async () => {
+    [single, split] = [makeFixture(stories()), makeFixture(stories())];
+    const results = await Promise.all([single.run("build"), split.run("build", { SITEMAP_SIZE: "3" })]);
+    for (const result of results) expect(result.code, result.stderr).toBe(0);
+  }, 60_000);
+
+  it("makes sitemap.xml an index of files of at most that many URLs, which together list the same URLs and dates", () => {
+    validateXml(path.join(split.root, "_site/sitemap.xml"), "sitemap.xsd");
+    const files = xml.parse(split.read("_site/sitemap.xml")).sitemapindex.sitemap as Node[] | Node;
+    const locs = [files].flat().map((file) => file.loc as string);
+    const all = lastmods(single.read("_site/sitemap.xml"));
+    expect(locs).toEqual(Array.from({ length: Math.ceil(Object.keys(all).length / 3) + 1 }, (_, i) => `${BASE}/sitemaps/${i + 1}.xml`));
+    const listed = locs.map((loc) => {
+      const file = `_site${loc.slice(BASE.length)}`;
+      validateXml(path.join(split.root, file), "sitemap.xsd");
+      const urls = lastmods(split.read(file));
+      expect(Object.keys(urls).length, file).toBeLessThanOrEqual(3);
+      return urls;
+    });
+    expect(Object.assign({}, ...listed)).toEqual(all);
+    // the articles oldest first, in files of their own: a new story changes only the last of them
+    expect(listed.slice(0, 2).map(Object.keys)).toEqual([
+      [`${BASE}/2024/03/05/old/`, `${BASE}/2025/12/30/stale/`, `${BASE}/2025/12/30/edge/`],
+      [`${BASE}/2026/01/01/fresh/`],
+    ]);
+    expect(split.read("_site/robots.txt")).toContain(`Sitemap: ${BASE}/sitemap.xml\n`);
   });
 });
 

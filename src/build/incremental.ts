@@ -30,7 +30,7 @@ export const defaults: Omit<Options, "root" | "output"> = {
   cacheDir: ".cache/build",
   inputs: ["_includes", "_data", "src", "pages", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json", "articles/articles.11tydata.ts"],
   unsigned: ["_data/frontpage.yaml"],
-  environment: ["SITE_URL", "PATH_PREFIX", "SEARCH_PART_SIZE", "ADMIN"],
+  environment: ["SITE_URL", "PATH_PREFIX", "SEARCH_PART_SIZE", "SITEMAP_SIZE", "ADMIN"],
 };
 
 /** Bumped whenever what the cache holds, or what a signature covers, changes meaning. */

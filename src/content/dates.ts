@@ -50,6 +50,9 @@ export function parseArticleDate(raw: string, zone: string): ArticleDate | strin
   return { instant, hasTime };
 }
 
+/** A date as text without formatting it (Luxon's ISO text costs microseconds a date): for signatures, which only compare. */
+export const dateStamp = (date: ArticleDate | undefined) => (date ? `${date.instant.toMillis()}${date.hasTime ? "t" : ""}` : "");
+
 const AP_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
 // Every listing shows the same dates again; luxon's zone lookups cost ~0.3 ms a call, so each

@@ -57,6 +57,8 @@ export function liftEmbargo(article: Article, now: DateTime): Article {
 export interface ArticlesLoaded {
   /** The articles this build publishes (the dev server's drafts and embargoed ones included). */
   articles: Article[];
+  /** What the listing pages show (src/site/collections.ts). */
+  collections: Collections;
   /** The static pages of pages/ (all built; a dev build leaves out those with problems). */
   pages: StaticPage[];
   /** Reporters' profiles (_data/authors.ts), whether or not they have a story here. */
@@ -128,7 +130,7 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
     const pages = loaded.pages.filter((p) => !broken.has(p.file));
     // the dev server shows an expired story with a banner; a production build, a page saying it is gone
     const expired = options.includeUnpublished ? [] : articles.filter((a) => a.status === "expired");
-    const event: ArticlesLoaded = { articles: visible, pages, authors: loaded.authors, expired, desks: loaded.desks, replaced: patched?.replaced, pageUrls, root: options.root, directories, runMode };
+    const event: ArticlesLoaded = { articles: visible, collections: built, pages, authors: loaded.authors, expired, desks: loaded.desks, replaced: patched?.replaced, pageUrls, root: options.root, directories, runMode };
     await eleventyConfig.emit("articles.loaded", event);
   });
 

@@ -1,5 +1,6 @@
-// sitemap.xml (every published page and static page), news-sitemap.xml (Google News: the last 48
-// hours) and a robots.txt that points at both. Only published articles count, even in the dev server.
+// sitemap.xml (every published page and static page; past 50,000 an index of files of them:
+// sitemap-files.ts), news-sitemap.xml (Google News: the last 48 hours) and a robots.txt that points
+// at both. Only published articles count, even in the dev server.
 import type { DateTime } from "luxon";
 import type { Site } from "../../_data/site.ts";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
@@ -7,15 +8,18 @@ import { buildNow } from "../content/clock.ts";
 import type { Article } from "../content/load.ts";
 import type { StaticPage } from "../content/pages.ts";
 import type { ListingPage } from "../site/collections.ts";
-import { COLLECTIONS, type ArticlesLoaded } from "../site/articles.ts";
+import type { ArticlesLoaded } from "../site/articles.ts";
 import { changedPages } from "../site/changes.ts";
-import { isoInstant, machineDate } from "../content/dates.ts";
+import { isoInstant } from "../content/dates.ts";
 import { lastChange as articleChange } from "../content/corrections.ts";
 import type { CorrectionItem } from "../site/correction-listings.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
+import { sitemapFiles, sitemapText, type SitemapFile, type SitemapUrl } from "./sitemap-files.ts";
+
+export type { SitemapUrl } from "./sitemap-files.ts";
 
 export interface Options {
-  site: Pick<Site, "url" | "pathPrefix" | "timezone" | "publisher" | "language">;
+  site: Pick<Site, "url" | "pathPrefix" | "timezone" | "publisher" | "language" | "sitemapSize">;
   now: () => DateTime;
   /** Google News takes articles from the last two days, at most 1,000 per sitemap. */
   newsWindowHours: number;
@@ -32,12 +36,6 @@ export const defaults: Omit<Options, "site"> = {
   indexes: ["/tags/", "/sources/", "/datelines/", "/archive/", "/authors/"],
   layouts: { sitemap: "layouts/sitemap.njk", news: "layouts/news-sitemap.njk", robots: "layouts/robots.njk" },
 };
-
-export interface SitemapUrl {
-  loc: string;
-  /** Left out for a static page: it has no date, and a file's time says nothing about its text. */
-  lastmod?: string;
-}
 
 export interface NewsUrl {
   loc: string;
@@ -63,8 +61,8 @@ function publishedChange(a: Listed): number {
 export const listingCollections = (collections: Record<string, unknown>) =>
   Object.keys(collections).filter((name) => name.endsWith("Pages")).sort();
 
-/** Articles, then listing pages with a published article on them (lastmod: their newest change), then indexes, then static pages. */
-export function sitemapUrls(collections: Record<string, unknown> & { articles: Article[]; pages?: StaticPage[] }, options: { base: string; timezone: string; indexes: string[] }): SitemapUrl[] {
+/** Articles; then listing pages with a published article on them (lastmod: their newest change), indexes and static pages. */
+export function sitemapUrls(collections: Record<string, unknown> & { articles: Article[]; pages?: StaticPage[] }, options: { base: string; indexes: string[] }): { articles: SitemapUrl[]; others: SitemapUrl[] } {
   // plain loops: this runs over every listing page (15,000 at 10,000 articles) on every build
   const lastmod = (list: Listed[]) => {
     let newest: Listed | undefined;
@@ -73,9 +71,10 @@ export function sitemapUrls(collections: Record<string, unknown> & { articles: A
       const ms = publishedChange(a);
       if (ms > newestMs) [newest, newestMs] = [a, ms];
     }
-    return newest && machineDate(lastChange(newest), options.timezone);
+    return newest && lastChange(newest);
   };
-  const urls: SitemapUrl[] = published(collections.articles).map((a) => ({ loc: absoluteUrl(a.url, options.base), lastmod: machineDate(lastChange(a), options.timezone) }));
+  const articles: SitemapUrl[] = published(collections.articles).map((a) => ({ loc: absoluteUrl(a.url, options.base), lastmod: lastChange(a) }));
+  const urls: SitemapUrl[] = [];
   for (const name of listingCollections(collections)) {
     for (const page of collections[name] as ListingPage<Listed>[]) {
       const modified = lastmod(page.items);
@@ -85,7 +84,7 @@ export function sitemapUrls(collections: Record<string, unknown> & { articles: A
   const all = lastmod(collections.articles);
   if (all) for (const index of options.indexes) urls.push({ loc: absoluteUrl(index, options.base), lastmod: all });
   for (const page of collections.pages ?? []) urls.push({ loc: absoluteUrl(page.url, options.base) });
-  return urls;
+  return { articles, others: urls };
 }
 
 /** Published articles dated within the window before `now` (none from the future), newest first. */
@@ -105,25 +104,33 @@ export function sitemapsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick
   const options = { base: siteBase(site), timezone: site.timezone, ...news };
   // the dev server rebuilds after every save: the same listing pages (objects) and the same article
   // URLs and changes, in order, give the same sitemap
-  let last: { articles: Article[]; lists: unknown[]; urls: SitemapUrl[] } | undefined;
+  let last: { articles: Article[]; lists: unknown[]; files: SitemapFile[] } | undefined;
   const same = (a: Article, b: Article) => a === b || (a.url === b.url && publishedChange(a) === publishedChange(b));
-  eleventyConfig.addFilter("sitemapUrls", (collections: Record<string, unknown> & { articles: Article[]; pages?: StaticPage[] }) => {
-    const { articles } = collections;
-    const lists = [...listingCollections(collections).map((name) => collections[name]), collections.pages];
-    if (last?.articles.length === articles.length && last.lists.every((list, i) => list === lists[i]) && last.articles.every((a, i) => same(a, articles[i]!))) return last.urls;
-    last = { articles: [...articles], lists, urls: sitemapUrls(collections, options) };
-    return last.urls;
-  });
   eleventyConfig.addFilter("newsUrls", (articles: Article[]) => newsUrls(articles, now(), options));
 
   // The dev server leaves the sitemaps alone after an edit that changed no article's dates or
-  // headline (src/site/changes.ts): each is a one-page pagination it can select.
-  const documents = { sitemap: { url: "/sitemap.xml" }, news: { url: "/news-sitemap.xml" }, robots: { url: "/robots.txt" } };
-  eleventyConfig.on("articles.loaded", ({ replaced }: ArticlesLoaded) => {
+  // headline (src/site/changes.ts): each file is a page of a pagination it can select.
+  const documents = { news: { url: "/news-sitemap.xml" }, robots: { url: "/robots.txt" } };
+  eleventyConfig.on("articles.loaded", ({ collections, pages, replaced }: ArticlesLoaded) => {
+    const { articles } = collections;
+    const listed: Record<string, unknown> & { articles: Article[]; pages: StaticPage[] } = { ...collections, pages };
+    const lists = [...listingCollections(listed).map((name) => listed[name]), pages];
+    if (!(last?.articles.length === articles.length && last.lists.every((list, i) => list === lists[i]) && last.articles.every((a, i) => same(a, articles[i]!)))) {
+      const urls = sitemapUrls(listed, options);
+      last = { articles: [...articles], lists, files: sitemapFiles(urls.articles, urls.others, site.sitemapSize) };
+    }
     const dated = [...(replaced ?? [])].some(([before, after]) => publishedChange(before) !== publishedChange(after));
     const retitled = [...(replaced ?? [])].some(([before, after]) => before.title !== after.title);
-    if (dated) changedPages.touch(documents.sitemap);
+    if (dated) for (const file of last.files) changedPages.touch(file);
     if (dated || retitled) changedPages.touch(documents.news);
+  });
+  eleventyConfig.addCollection("sitemapFiles", () => last?.files ?? []);
+  const sitemaps = { index: absoluteUrl("/sitemap.xml", options.base), news: absoluteUrl(documents.news.url, options.base) };
+  // a production build writes the files whose URLs or dates changed, and reuses the others
+  eleventyConfig.addTemplate("sitemaps/sitemap.njk", "", {
+    layout: layouts.sitemap, eleventyImport: { collections: ["sitemapFiles"] }, eleventyExcludeFromCollections: true,
+    pagination: { data: "collections.sitemapFiles", size: 1, alias: "sitemapFile", before: (files: SitemapFile[]) => changedPages.signedPages(files, sitemapText) },
+    permalink: (data: { sitemapFile: SitemapFile }) => data.sitemapFile.url,
   });
   const page = (name: keyof typeof documents, layout: string, imports: string[]) =>
     eleventyConfig.addTemplate(`sitemaps/${name}.njk`, "", {
@@ -131,10 +138,9 @@ export function sitemapsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick
       pagination: { data: "documents", size: 1, alias: "document", before: (pages: { url: string }[]) => changedPages.wholeSitePages(pages) },
       documents: [documents[name]],
       permalink: documents[name].url,
-      sitemaps: { index: absoluteUrl(documents.sitemap.url, options.base), news: absoluteUrl(documents.news.url, options.base) },
+      sitemaps,
       publication: { name: site.publisher, language: site.language },
     });
-  page("sitemap", layouts.sitemap, [...COLLECTIONS.filter((name) => name === "articles" || name.endsWith("Pages")), "pages"]);
   page("news", layouts.news, ["articles"]);
   page("robots", layouts.robots, []);
 }
