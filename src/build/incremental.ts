@@ -10,6 +10,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { readPictureDigests, writePictureDigests } from "../content/digests.ts";
 import { RecordCache } from "../content/record-cache.ts";
+import { keptRelated, type KeptRelated } from "../site/related.ts";
 import { writeWhole } from "../runtime/write-whole.ts";
 import type { PartLedger } from "../search/overlay.ts";
 
@@ -75,6 +76,17 @@ export function siteStamp(output: string): string | undefined {
   return parts.map((part) => `${part!.size}@${Math.floor(part!.mtimeMs / 1000)}`).join(" ");
 }
 
+/** The related stories the last build worked out (src/site/related.ts), if it ran the same code. */
+function readRelated(file: string, fingerprint: string): KeptRelated | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(file, "utf8")) as Partial<KeptRelated> & { format?: number; fingerprint?: string };
+    const valid = kept.format === FORMAT && kept.fingerprint === fingerprint && typeof kept.key === "string" && Array.isArray(kept.indexes);
+    return valid ? { key: kept.key!, indexes: kept.indexes! } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const manifestFile = (options: Pick<Options, "root" | "cacheDir">) => path.join(options.root, options.cacheDir, "manifest.json");
 
 /** The last build's manifest, if this build may trust it; otherwise why not. */
@@ -104,12 +116,14 @@ export async function writeManifest(options: Options, manifest: Omit<Manifest, "
 
 /**
  * What one `npm run build` keeps between builds: the fingerprint, the parsed records (read when
- * first asked for, for the loader), the pictures' digests, and the manifest (read once the articles are valid).
+ * first asked for, for the loader), the pictures' digests, the related stories, and the manifest
+ * (read once the articles are valid).
  */
 export class BuildCache {
   readonly options: Options;
   readonly fingerprint: string;
   #records: RecordCache | undefined;
+  #related: KeptRelated | undefined;
 
   constructor(root: string, output: string, readonly timezone: string, readonly clean: boolean) {
     this.options = { ...defaults, root, output };
@@ -125,6 +139,7 @@ export class BuildCache {
     if (!this.#records) {
       this.#records = new RecordCache(this.#file("records.tsv"), this.fingerprint, this.timezone, !this.clean);
       readPictureDigests(this.#file("pictures.tsv"));
+      if (!this.clean) keptRelated.set((this.#related = readRelated(this.#file("related.json"), this.fingerprint)));
     }
     return this.#records;
   }
@@ -143,6 +158,8 @@ export class BuildCache {
   async save(articleFiles: ReadonlySet<string>, manifest: Omit<Manifest, "format" | "stamp" | "fingerprint">): Promise<void> {
     await this.records.write(articleFiles);
     await writePictureDigests(this.#file("pictures.tsv"));
+    const related = keptRelated.get();
+    if (related && related.key !== this.#related?.key) await writeWhole(this.#file("related.json"), JSON.stringify({ format: FORMAT, fingerprint: this.fingerprint, ...related }));
     await writeManifest(this.options, { fingerprint: this.fingerprint, ...manifest });
   }
 }

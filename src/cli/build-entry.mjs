@@ -7,7 +7,6 @@
 // https://tsx.is/dev-api/register-esm
 import "@11ty/eleventy";
 import "@11ty/eleventy-fetch";
-import "@11ty/eleventy-img";
 import "esbuild";
 import "js-yaml";
 import "luxon";

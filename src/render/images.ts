@@ -6,7 +6,8 @@
 // A picture given as an http(s) address is fetched first (src/render/remote-images.ts).
 import { copyFile, link, mkdir } from "node:fs/promises";
 import path from "node:path";
-import Image from "@11ty/eleventy-img";
+import { createRequire } from "node:module";
+import type { ImageFunction } from "@11ty/eleventy-img";
 import type { EleventyConfig, TemplateData } from "../runtime/eleventy-config.ts";
 import type { Article } from "../content/load.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
@@ -16,6 +17,11 @@ import { remoteImageHtml, remotePictures, type HasRemoteImages, type Options as 
 import { noteRemotePicture } from "./security-policy.ts";
 import { changedPages } from "../site/changes.ts";
 import { outputFile } from "../site/signatures.ts";
+
+// loaded when a picture is first shown: sharp's native module took 40–80 ms to load, and most
+// incremental builds show no picture that changed (a CommonJS package: the same module for seo.ts)
+const require = createRequire(import.meta.url);
+export const eleventyImage = (): ImageFunction => require("@11ty/eleventy-img") as ImageFunction;
 
 export interface Options {
   widths: number[];
@@ -62,7 +68,7 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, options: Partial<Op
   const used = new Set<string>();
 
   const encode = (file: string) => {
-    if (!encoding.has(file)) encoding.set(file, Image(file, imageOptions));
+    if (!encoding.has(file)) encoding.set(file, eleventyImage()(file, imageOptions));
     return encoding.get(file)!;
   };
 
@@ -70,10 +76,10 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, options: Partial<Op
   function picture(file: string, attributes: Record<string, string>): string {
     // statsSync gives the same file names as the encoder without waiting for it
     // https://www.11ty.dev/docs/plugins/image/#synchronous-shortcode
-    const metadata = Image.statsSync(file, imageOptions);
+    const metadata = eleventyImage().statsSync(file, imageOptions);
     void encode(file);
     for (const renditions of Object.values(metadata)) for (const { filename } of renditions) used.add(filename);
-    return Image.generateHTML(metadata, { loading: "lazy", decoding: "async", sizes, ...attributes });
+    return eleventyImage().generateHTML(metadata, { loading: "lazy", decoding: "async", sizes, ...attributes });
   }
 
   /** A picture given as an address: its fetched copy's `<picture>`, or the address as it is. */
@@ -89,7 +95,7 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, options: Partial<Op
   remotePictures.configure({ root, ...remote });
   const check = async (file: string) => {
     try {
-      Image.statsSync(file, imageOptions);
+      eleventyImage().statsSync(file, imageOptions);
     } catch {
       throw new Error("not a picture");
     }

@@ -3,6 +3,7 @@
 // Nearest, not newest: a story published today then changes only the related lists of the stories
 // around it, not of every story sharing one of its tags (an incremental build re-renders those).
 import type { Article } from "../content/load.ts";
+import { textDigest } from "../content/digests.ts";
 
 export interface Options {
   /** At most this many related articles. */
@@ -27,13 +28,25 @@ export const NEAREST_ON_A_TAG = 50;
  */
 export function relatedArticles(articles: Article[], options: Partial<Options> = {}): Article[][] {
   const { max, min } = { ...defaults, ...options };
-  // the dev server rebuilds after every save; most saves change neither tags nor order
-  const key = `${max}|${min}|${articles.map((a) => a.tags.map((t) => t.slug).join(",")).join("\n")}`;
-  if (last?.key !== key) last = { key, indexes: relatedIndexes(articles, max, min) };
+  // the dev server rebuilds after every save, `npm run build` after every change: most change neither tags nor order
+  const key = textDigest(`${max}|${min}|${articles.map((a) => a.tags.map((t) => t.slug).join(",")).join("\n")}`);
+  if (last?.key !== key || last.indexes.length !== articles.length) last = { key, indexes: relatedIndexes(articles, max, min) };
   return last.indexes.map((list) => list.map((i) => articles[i]!));
 }
 
-let last: { key: string; indexes: number[][] } | undefined;
+/** Each article's related ones by place in the list, for the tags in that order (`key`, a digest). */
+export interface KeptRelated {
+  key: string;
+  indexes: number[][];
+}
+
+let last: KeptRelated | undefined;
+
+/** The last lists worked out, which `npm run build` keeps between builds (src/build/incremental.ts): 0.9 s at 100,000 articles. */
+export const keptRelated = {
+  get: (): KeptRelated | undefined => last,
+  set: (kept: KeptRelated | undefined) => void (last = kept),
+};
 
 function relatedIndexes(articles: Article[], max: number, min: number): number[][] {
   // each (article, tag) pair k in article order: its tag's number and its place in that tag's list

@@ -1,7 +1,6 @@
 // What search engines and social cards read in <head>: Open Graph, Twitter/X card and schema.org
 // JSON-LD. The partial _includes/partials/head-meta.njk prints it; every value is escaped there.
 import { copyFile, mkdir } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { Site } from "../../_data/site.ts";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
@@ -9,6 +8,7 @@ import type { Article } from "../content/load.ts";
 import type { ListingPage } from "../site/collections.ts";
 import { isRemote, resolveImage } from "../content/image-refs.ts";
 import { remotePictures } from "../render/remote-images.ts";
+import { eleventyImage } from "../render/images.ts";
 import { isoInstant } from "../content/dates.ts";
 import { lastChange } from "../content/corrections.ts";
 import { authorIndex, nameKey, type Author } from "../content/authors.ts";
@@ -33,9 +33,6 @@ export interface ShareImage {
   alt: string;
 }
 
-type ImageStats = Record<string, { url: string; width: number; height: number; filename: string; outputPath: string }[]>;
-// eleventy-img 6 ships no types; this is the one call used. https://www.11ty.dev/docs/plugins/image/
-const eleventyImage = createRequire(import.meta.url)("@11ty/eleventy-img") as (src: string, options: Record<string, unknown>) => Promise<ImageStats>;
 
 export type ImageFile = { url: string; width: number; height: number };
 
@@ -44,7 +41,8 @@ export type ImageFile = { url: string; width: number; height: number };
  * once into `cacheDir` (eleventy-img skips files already there), copied into each build's img/.
  */
 export async function renditionOf(file: string, outputDir: string, base: string, cacheDir = ".cache/share-images"): Promise<ImageFile> {
-  const stats = await eleventyImage(file, { widths: [1200], formats: ["jpeg"], outputDir: cacheDir, urlPath: "/img/" });
+  // https://www.11ty.dev/docs/plugins/image/
+  const stats = await eleventyImage()(file, { widths: [1200], formats: ["jpeg"], outputDir: cacheDir, urlPath: "/img/" });
   const jpeg = stats.jpeg?.[0];
   if (!jpeg) throw new Error(`${file}: the image could not be converted to JPEG`);
   await mkdir(path.join(outputDir, "img"), { recursive: true });
