@@ -92,6 +92,18 @@ describe("the site before last, recycled as the staging folder", () => {
     expect(existsSync(path.join(empty, "_site.next"))).toBe(false);
   });
 
+  it("moves the folder aside whole, to be deleted after the build, when it has more files to drop than to keep", () => {
+    const { root, pages, at } = twoBuilds();
+    const plan = survey(at("_site.next"), at("_site.old"), at("_site"), pages);
+    expect(plan?.drop.length).toBeGreaterThan(plan!.kept.length);
+    expect(recycle(plan, at("_site.next"), at("_site"), { setAside: ["pagefind"], dropAtMost: 1 }).size).toBe(0);
+    expect(existsSync(at("_site.old")) || existsSync(at("_site.next"))).toBe(false);
+    const aside = readdirSync(root).filter((name) => name.startsWith("_site.deleting-"));
+    expect(aside).toHaveLength(1);
+    expect(readdirSync(path.join(root, aside[0]!), { recursive: true }).map(String)).toContain("2024/12/31/deleted/index.html");
+    expect(readFileSync(at("_site/2025/01/02/kept/index.html"), "utf8"), "the live site's files stay").toBe("unchanged story");
+  });
+
   it("drops kept pages the new build no longer has, and the folders they leave empty", () => {
     const { pages, at } = twoBuilds();
     const kept = recycle(survey(at("_site.next"), at("_site.old"), at("_site"), pages), at("_site.next"), at("_site"));

@@ -75,6 +75,11 @@ async function main(): Promise<number> {
   changedPages.persist(signatures);
   reuseIndexParts(previous && { from: OUTPUT, parts: previous.search });
 
+  // the search plugin asks for this same index once Eleventy has started: it begins as soon as the
+  // staging folder is ready, with the tag spellings the collections will merge. It goes first: Pagefind is the build's longest chain
+  // of work and ends by compressing its files on one core, so the pages wait for it, not it for them.
+  mergeTagSpellings(published);
+  const index = indexJob(published, process.cwd(), staging, site);
   let kept = new Set<string>();
   try {
     kept = recycle(await survey, staging, OUTPUT);
@@ -82,11 +87,7 @@ async function main(): Promise<number> {
     // the folders changed under the survey: start from an empty one
   }
   if (!kept.size) await rm(staging, { recursive: true, force: true });
-  // the search plugin asks for this same index once Eleventy has started: it begins now, with the
-  // tag spellings the collections will merge. It goes first: Pagefind is the build's longest chain
-  // of work and ends by compressing its files on one core, so the pages wait for it, not it for them.
-  mergeTagSpellings(published);
-  indexAhead(indexJob(published, process.cwd(), staging, site), "first");
+  indexAhead(index, "first");
   let rendered = 0;
   let reused = 0;
   let unusable: unknown;
