@@ -6,7 +6,7 @@ import { pageWindow } from "../src/site/listing-pages.ts";
 import { macroGlobal, macroOnce } from "../src/render/partials.ts";
 import { countText, countWords, readingMinutes } from "../src/render/reading-time.ts";
 import { paginate } from "../src/site/listings.ts";
-import { NEAREST_ON_A_TAG, relatedArticles } from "../src/site/related.ts";
+import { keptRelated, NEAREST_ON_A_TAG, relatedArticles } from "../src/site/related.ts";
 import { article, makeFixture, validFields, type Fixture } from "./fixture.ts";
 
 const options = { timezone: site.timezone, now: DateTime.fromISO("2026-01-01T12:00:00Z") };
@@ -55,6 +55,29 @@ describe("related articles", () => {
     const far = [record("self", { date: "2025-12-31", tags: ["Markets", "Oil"] }), ...oil, ...many.slice(1, 60), record("far", { date: "2024-01-01", tags: ["Markets", "Oil"] })];
     expect(NEAREST_ON_A_TAG).toBeLessThan(59);
     expect(titles(relatedArticles(far)[0]!)).toEqual(["oil-0", "oil-1", "oil-2", "oil-3", "oil-4"]);
+  });
+});
+
+describe("related articles after a story is published newest of all", () => {
+  // only tags matter to related lists: 2–3 of 10 tags a story, so each tag's list runs well past NEAREST_ON_A_TAG
+  const TAGS = Array.from({ length: 10 }, (_, t) => `tag-${t}`);
+  const story = (title: string, tags: string[]) => ({ title, tags: tags.map((slug) => ({ slug, name: slug })) }) as unknown as Article;
+  const some = (seed: number) => TAGS.filter((_, t) => ((seed * 2654435761 + t * 40503) >>> 9) % 4 === 0);
+  const titles = (lists: Article[][]) => lists.map((list) => list.map((a) => a.title));
+
+  it("gives every story the same related lists as working them all out again", () => {
+    let list = Array.from({ length: 400 }, (_, i) => story(`story-${i}`, i % 50 === 7 ? [] : some(i)));
+    relatedArticles(list);
+    // a story on every tag (it joins lists down to NEAREST_ON_A_TAG below it), one on none (the
+    // newest stories' top-ups change), and ordinary ones
+    const added = [TAGS, [], some(1001), TAGS, [], some(1002), some(1003)];
+    added.forEach((tags, i) => {
+      // the last lists are in memory: the new first story changes only those near it
+      list = [story(`new-${i}`, tags), ...list];
+      const incremental = titles(relatedArticles(list));
+      keptRelated.set(undefined);
+      expect(incremental, `after new-${i}`).toEqual(titles(relatedArticles(list)));
+    });
   });
 });
 

@@ -35,7 +35,7 @@ export const defaults: Omit<Options, "root" | "output"> = {
 };
 
 /** Bumped whenever what the cache holds, or what a signature covers, changes meaning. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 export interface Manifest {
   format: number;
@@ -46,6 +46,8 @@ export interface Manifest {
   pages: Record<string, string>;
   /** Output path → pictures it shows (src/render/images.ts). */
   needs: Record<string, string[]>;
+  /** Article file → its version's digest, then the digest of what its cards show (src/site/signatures.ts). */
+  shown: Record<string, string>;
   /** What each search index part holds (src/search/overlay.ts). */
   search: PartLedger[];
 }
@@ -97,7 +99,7 @@ export function readManifest(options: Options, expected: string): Usable {
   } catch {
     return { reason: "no build cache" };
   }
-  if (manifest?.format !== FORMAT || typeof manifest.pages !== "object" || !Array.isArray(manifest.search) || typeof manifest.needs !== "object") return { reason: "a build cache from another version" };
+  if (manifest?.format !== FORMAT || typeof manifest.pages !== "object" || !Array.isArray(manifest.search) || typeof manifest.needs !== "object" || typeof manifest.shown !== "object") return { reason: "a build cache from another version" };
   if (manifest.fingerprint !== expected) return { reason: "layouts, data, code or settings changed" };
   if (manifest.stamp !== siteStamp(path.join(options.root, options.output))) return { reason: `${options.output}/ is not the build the cache describes` };
   return { manifest };

@@ -147,7 +147,10 @@ export class ChangedPages {
     const known = holder[this.#shown];
     if (known?.of === article && known.tags === article.tags) return known.id;
     // a production build compares the pictures' contents too: one can be replaced under the same name
-    const id = this.#textId(this.#persistent ? `${shownFields(article)}${this.#persistent.pictures(article)}` : shownFields(article));
+    const persistent = this.#persistent;
+    const id = persistent
+      ? persistent.shownId(article, this.version(article) as string, () => digest(`${shownFields(article)}${persistent.pictures(article)}`))
+      : this.#textId(shownFields(article));
     holder[this.#shown] = { of: article, tags: article.tags, id };
     return id;
   };

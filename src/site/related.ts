@@ -29,8 +29,14 @@ export const NEAREST_ON_A_TAG = 50;
 export function relatedArticles(articles: Article[], options: Partial<Options> = {}): Article[][] {
   const { max, min } = { ...defaults, ...options };
   // the dev server rebuilds after every save, `npm run build` after every change: most change neither tags nor order
-  const key = textDigest(`${max}|${min}|${articles.map((a) => a.tags.map((t) => t.slug).join(",")).join("\n")}`);
-  if (last?.key !== key || last.indexes.length !== articles.length) last = { key, indexes: relatedIndexes(articles, max, min) };
+  const tags = articles.map((a) => a.tags.map((t) => t.slug).join(","));
+  const keyOf = (from: number) => textDigest(`${max}|${min}|${tags.slice(from).join("\n")}`);
+  const key = keyOf(0);
+  if (last?.key !== key || last.indexes.length !== articles.length) {
+    // the same list under a story published newest of all: only the lists near it change
+    const under = last && last.indexes.length === articles.length - 1 && keyOf(1) === last.key ? last.indexes : undefined;
+    last = { key, indexes: relatedIndexes(articles, max, min, under) };
+  }
   return last.indexes.map((list) => list.map((i) => articles[i]!));
 }
 
@@ -48,7 +54,8 @@ export const keptRelated = {
   set: (kept: KeptRelated | undefined) => void (last = kept),
 };
 
-function relatedIndexes(articles: Article[], max: number, min: number): number[][] {
+/** `under`: the lists of the same articles without the first (newest) one, which is new: only the lists it can enter are worked out again. */
+function relatedIndexes(articles: Article[], max: number, min: number, under?: number[][]): number[][] {
   // each (article, tag) pair k in article order: its tag's number and its place in that tag's list
   const tagIds = new Map<string, number>();
   const first = new Int32Array(articles.length + 1);
@@ -79,12 +86,32 @@ function relatedIndexes(articles: Article[], max: number, min: number): number[]
     }
   }
 
+  // which lists to work out: all, or those a new first article can change. It joins the candidates
+  // of the stories up to NEAREST_ON_A_TAG below it on its tags, and the nearest stories of the
+  // first few; every other story has the same candidates at the same distances as before.
+  const redo = new Uint8Array(articles.length).fill(under ? 0 : 1);
+  if (under) {
+    redo.fill(1, 0, Math.min(articles.length, Math.max(max, min) + 2));
+    for (let k = first[0]!; k < first[1]!; k++) {
+      const from = listStart[tagOf[k]!]!;
+      for (let j = from; j < Math.min(listStart[tagOf[k]! + 1]!, from + NEAREST_ON_A_TAG + 2); j++) redo[lists[j]!] = 1;
+    }
+  }
+
   const shared = new Uint16Array(articles.length);
   const touched = new Int32Array(articles.length);
   const ranks: number[] = [];
   const span = 2 * articles.length + 2;
   const related: number[][] = new Array(articles.length);
   for (let self = 0; self < articles.length; self++) {
+    if (!redo[self]) {
+      // one place further down: the new story came first
+      const before = under![self - 1]!;
+      const moved = new Array<number>(before.length);
+      for (let m = 0; m < before.length; m++) moved[m] = before[m]! + 1;
+      related[self] = moved;
+      continue;
+    }
     let count = 0;
     for (let k = first[self]!; k < first[self + 1]!; k++) {
       const from = listStart[tagOf[k]!]!;
