@@ -58,7 +58,7 @@ describe("related articles", () => {
   });
 });
 
-describe("related articles after a story is published newest of all", () => {
+describe("related articles after one story is published newest of all, or re-tagged", () => {
   // only tags matter to related lists: 2–3 of 10 tags a story, so each tag's list runs well past NEAREST_ON_A_TAG
   const TAGS = Array.from({ length: 10 }, (_, t) => `tag-${t}`);
   const story = (title: string, tags: string[]) => ({ title, tags: tags.map((slug) => ({ slug, name: slug })) }) as unknown as Article;
@@ -78,6 +78,19 @@ describe("related articles after a story is published newest of all", () => {
       keptRelated.set(undefined);
       expect(incremental, `after new-${i}`).toEqual(titles(relatedArticles(list)));
     });
+  });
+
+  it("gives every story the same related lists as working them all out again after a re-tag (the dev server)", () => {
+    const list = Array.from({ length: 400 }, (_, i) => story(`story-${i}`, i % 50 === 7 ? [] : some(i)));
+    relatedArticles(list);
+    // tags added, tags taken away, every tag, none: stories near the top, the middle and the end
+    const retags: [number, string[]][] = [[200, TAGS], [201, []], [37, some(2001)], [398, TAGS], [3, some(2002)], [120, ["tag-9"]], [250, some(2003)]];
+    for (const [at, tags] of retags) {
+      list[at] = story(list[at]!.title, tags);
+      const incremental = titles(relatedArticles(list));
+      keptRelated.set(undefined);
+      expect(incremental, `after re-tagging story ${at}`).toEqual(titles(relatedArticles(list)));
+    }
   });
 });
 

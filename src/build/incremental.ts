@@ -161,7 +161,7 @@ export class BuildCache {
     await this.records.write(articleFiles);
     await writePictureDigests(this.#file("pictures.tsv"));
     const related = keptRelated.get();
-    if (related && related.key !== this.#related?.key) await writeWhole(this.#file("related.json"), JSON.stringify({ format: FORMAT, fingerprint: this.fingerprint, ...related }));
+    if (related && related.key !== this.#related?.key) await writeWhole(this.#file("related.json"), JSON.stringify({ format: FORMAT, fingerprint: this.fingerprint, key: related.key, indexes: related.indexes }));
     await writeManifest(this.options, { fingerprint: this.fingerprint, ...manifest });
   }
 }

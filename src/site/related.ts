@@ -4,6 +4,9 @@
 // around it, not of every story sharing one of its tags (an incremental build re-renders those).
 import type { Article } from "../content/load.ts";
 import { textDigest } from "../content/digests.ts";
+import { keptRelated, oneStory, type OneStory } from "./related-changes.ts";
+
+export { keptRelated, type KeptRelated } from "./related-changes.ts";
 
 export interface Options {
   /** At most this many related articles. */
@@ -32,30 +35,16 @@ export function relatedArticles(articles: Article[], options: Partial<Options> =
   const tags = articles.map((a) => a.tags.map((t) => t.slug).join(","));
   const keyOf = (from: number) => textDigest(`${max}|${min}|${tags.slice(from).join("\n")}`);
   const key = keyOf(0);
+  let last = keptRelated.get();
   if (last?.key !== key || last.indexes.length !== articles.length) {
-    // the same list under a story published newest of all: only the lists near it change
-    const under = last && last.indexes.length === articles.length - 1 && keyOf(1) === last.key ? last.indexes : undefined;
-    last = { key, indexes: relatedIndexes(articles, max, min, under) };
+    const limits = `${max}|${min}`;
+    keptRelated.set((last = { key, indexes: relatedIndexes(articles, max, min, oneStory(last, tags, limits, keyOf)), shape: { limits, tags } }));
   }
   return last.indexes.map((list) => list.map((i) => articles[i]!));
 }
 
-/** Each article's related ones by place in the list, for the tags in that order (`key`, a digest). */
-export interface KeptRelated {
-  key: string;
-  indexes: number[][];
-}
-
-let last: KeptRelated | undefined;
-
-/** The last lists worked out, which `npm run build` keeps between builds (src/build/incremental.ts): 0.9 s at 100,000 articles. */
-export const keptRelated = {
-  get: (): KeptRelated | undefined => last,
-  set: (kept: KeptRelated | undefined) => void (last = kept),
-};
-
-/** `under`: the lists of the same articles without the first (newest) one, which is new: only the lists it can enter are worked out again. */
-function relatedIndexes(articles: Article[], max: number, min: number, under?: number[][]): number[][] {
+/** `change`: one story made the difference since the lists `change.before`: only the lists it can enter or leave are worked out again. */
+function relatedIndexes(articles: Article[], max: number, min: number, change?: OneStory): number[][] {
   // each (article, tag) pair k in article order: its tag's number and its place in that tag's list
   const tagIds = new Map<string, number>();
   const first = new Int32Array(articles.length + 1);
@@ -86,15 +75,22 @@ function relatedIndexes(articles: Article[], max: number, min: number, under?: n
     }
   }
 
-  // which lists to work out: all, or those a new first article can change. It joins the candidates
-  // of the stories up to NEAREST_ON_A_TAG below it on its tags, and the nearest stories of the
-  // first few; every other story has the same candidates at the same distances as before.
-  const redo = new Uint8Array(articles.length).fill(under ? 0 : 1);
-  if (under) {
-    redo.fill(1, 0, Math.min(articles.length, Math.max(max, min) + 2));
-    for (let k = first[0]!; k < first[1]!; k++) {
-      const from = listStart[tagOf[k]!]!;
-      for (let j = from; j < Math.min(listStart[tagOf[k]! + 1]!, from + NEAREST_ON_A_TAG + 2); j++) redo[lists[j]!] = 1;
+  // which lists to work out: all, or those the one story can change. It joins or leaves the
+  // candidates of the stories up to NEAREST_ON_A_TAG from it on its tags (then and now); a new
+  // first story also changes the top-ups of the newest few. Every other story has the same
+  // candidates at the same distances as before.
+  const redo = new Uint8Array(articles.length).fill(change ? 0 : 1);
+  if (change) {
+    redo[change.at] = 1;
+    if (change.shift) redo.fill(1, 0, Math.min(articles.length, Math.max(max, min) + 2));
+    for (const slug of change.tags) {
+      const t = tagIds.get(slug);
+      if (t === undefined) continue;
+      // where the story is, or would be, in the tag's list (in article order)
+      let at = listStart[t]!;
+      while (at < listStart[t + 1]! && lists[at]! < change.at) at++;
+      const [from, to] = [Math.max(listStart[t]!, at - NEAREST_ON_A_TAG - 2), Math.min(listStart[t + 1]!, at + NEAREST_ON_A_TAG + 2)];
+      for (let j = from; j < to; j++) redo[lists[j]!] = 1;
     }
   }
 
@@ -105,10 +101,11 @@ function relatedIndexes(articles: Article[], max: number, min: number, under?: n
   const related: number[][] = new Array(articles.length);
   for (let self = 0; self < articles.length; self++) {
     if (!redo[self]) {
-      // one place further down: the new story came first
-      const before = under![self - 1]!;
+      // as before, one place further down below a new first story
+      const { before: lists, shift } = change!;
+      const before = lists[self - shift]!;
       const moved = new Array<number>(before.length);
-      for (let m = 0; m < before.length; m++) moved[m] = before[m]! + 1;
+      for (let m = 0; m < before.length; m++) moved[m] = before[m]! + shift;
       related[self] = moved;
       continue;
     }
