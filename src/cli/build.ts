@@ -19,7 +19,7 @@ import { changedPages } from "../site/changes.ts";
 import { PageSignatures } from "../site/signatures.ts";
 import { linkFiles } from "../runtime/link-files.ts";
 import { backgroundWorkDone, deleteDetached, retiredFolder, stagingFolder, swapInto } from "../build/output.ts";
-import { BuildCache } from "../build/incremental.ts";
+import { BuildCache, fromPairs, toPairs } from "../build/incremental.ts";
 import { dropGone, recycle, surveyInBackground } from "../build/recycle.ts";
 import { indexJob, lastIndex, reuseIndexParts } from "../search/search.ts";
 import { indexAhead, prepareIndexWorker, stopIndexing } from "../search/worker.ts";
@@ -71,7 +71,7 @@ async function main(): Promise<number> {
     boundHeap();
   }
   // the pages ask it whether to render (src/site/changes.ts); the search index which parts to reuse
-  const signatures = new PageSignatures(previous && { pages: new Map(Object.entries(previous.pages)), needs: new Map(Object.entries(previous.needs)), shown: new Map(Object.entries(previous.shown)) }, (a) => sourceDigest(root, a.file), (a) => picturesDigest(root, a.file));
+  const signatures = new PageSignatures(previous && { pages: fromPairs(previous.pages), needs: new Map(Object.entries(previous.needs)), shown: fromPairs(previous.shown) }, (a) => sourceDigest(root, a.file), (a) => picturesDigest(root, a.file));
   changedPages.persist(signatures);
   reuseIndexParts(previous && { from: OUTPUT, parts: previous.search });
 
@@ -132,7 +132,7 @@ async function main(): Promise<number> {
   // the last site stays as a rollback; the one before it is deleted once this build is done with the disk
   deleteDetached(await swapInto(staging, OUTPUT, retiredFolder(OUTPUT)));
   const { parts = 1, reindexed = parts, reusedFiles = 0, superseded = 0, ledgers: search = [] } = lastIndex ?? {};
-  await cache.save(new Set(articles.map((a) => a.file)), { pages: Object.fromEntries(signatures.current), needs: Object.fromEntries(signatures.needs), shown: Object.fromEntries(signatures.shown), search });
+  await cache.save(new Set(articles.map((a) => a.file)), { pages: toPairs(signatures.current), needs: Object.fromEntries(signatures.needs), shown: toPairs(signatures.shown), search });
   const overlay = superseded ? `, ${superseded} superseded records left out` : "";
   const counts = `rendered ${rendered} pages, reused ${reused + reusedFiles} files; search: ${reindexed} of ${parts} parts re-indexed${overlay}`;
   console.log(`Built ${published.length} articles (${counts}) in ${seconds()} s`);
