@@ -12,7 +12,6 @@ import { readPictureDigests, writePictureDigests } from "../content/digests.ts";
 import { RecordCache } from "../content/record-cache.ts";
 import { keptRelated, type KeptRelated } from "../site/related.ts";
 import { writeWhole } from "../runtime/write-whole.ts";
-import type { PartLedger } from "../search/overlay.ts";
 
 export interface Options {
   root: string;
@@ -35,7 +34,7 @@ export const defaults: Omit<Options, "root" | "output"> = {
 };
 
 /** Bumped whenever what the cache holds, or what a signature covers, changes meaning. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /**
  * A large map as its keys and its values, side by side: JSON reads two arrays of strings in half the
@@ -62,8 +61,8 @@ export interface Manifest {
   needs: Record<string, string[]>;
   /** Article file → its version's digest, then the digest of what its cards show (src/site/signatures.ts). */
   shown: Pairs;
-  /** What each search index part holds (src/search/overlay.ts). */
-  search: PartLedger[];
+  /** What each search index part holds (src/search/overlay.ts), as JSON text: only the index's worker reads it. */
+  search: string;
 }
 
 export type Usable = { manifest: Manifest } | { reason: string };
@@ -113,7 +112,7 @@ export function readManifest(options: Options, expected: string): Usable {
   } catch {
     return { reason: "no build cache" };
   }
-  if (manifest?.format !== FORMAT || !isPairs(manifest.pages) || !isPairs(manifest.shown) || !Array.isArray(manifest.search) || typeof manifest.needs !== "object" || !manifest.needs) return { reason: "a build cache from another version" };
+  if (manifest?.format !== FORMAT || !isPairs(manifest.pages) || !isPairs(manifest.shown) || typeof manifest.search !== "string" || typeof manifest.needs !== "object" || !manifest.needs) return { reason: "a build cache from another version" };
   if (manifest.fingerprint !== expected) return { reason: "layouts, data, code or settings changed" };
   if (manifest.stamp !== siteStamp(path.join(options.root, options.output))) return { reason: `${options.output}/ is not the build the cache describes` };
   return { manifest };

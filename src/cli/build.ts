@@ -131,7 +131,7 @@ async function main(): Promise<number> {
   await cache.forget();
   // the last site stays as a rollback; the one before it is deleted once this build is done with the disk
   deleteDetached(await swapInto(staging, OUTPUT, retiredFolder(OUTPUT)));
-  const { parts = 1, reindexed = parts, reusedFiles = 0, superseded = 0, ledgers: search = [] } = lastIndex ?? {};
+  const { parts = 1, reindexed = parts, reusedFiles = 0, superseded = 0, ledgers: search = "[]" } = lastIndex ?? {};
   await cache.save(new Set(articles.map((a) => a.file)), { pages: toPairs(signatures.current), needs: Object.fromEntries(signatures.needs), shown: toPairs(signatures.shown), search });
   const overlay = superseded ? `, ${superseded} superseded records left out` : "";
   const counts = `rendered ${rendered} pages, reused ${reused + reusedFiles} files; search: ${reindexed} of ${parts} parts re-indexed${overlay}`;
