@@ -76,8 +76,9 @@ async function main(): Promise<number> {
   reuseIndexParts(previous && { from: OUTPUT, parts: previous.search });
 
   // the search plugin asks for this same index once Eleventy has started: it begins as soon as the
-  // staging folder is ready, with the tag spellings the collections will merge. It goes first: Pagefind is the build's longest chain
-  // of work and ends by compressing its files on one core, so the pages wait for it, not it for them.
+  // staging folder is ready, with the tag spellings the collections will merge. It goes first:
+  // Pagefind is the build's longest chain of work and ends by compressing its files on one core,
+  // so the pages wait for it, not it for them.
   mergeTagSpellings(published);
   const index = indexJob(published, process.cwd(), staging, site);
   let kept = new Set<string>();

@@ -41,7 +41,8 @@ export class ChangedPages {
   #shownIds = new Map<string, number>();
   /**
    * Each article's id of what it shows, kept on the article under this instance's own key: a card
-   * looks it up (1.7 million cards at 100,000 articles), and a WeakMap lookup cost 0.3 s more.
+   * looks it up (1.7 million cards at 100,000 articles; in a microbenchmark of as many lookups,
+   * 0.1 s against 0.25–0.5 s through a WeakMap).
    * A copy of the article (`{ ...article }`) carries it too, so it names the object it belongs to.
    */
   #shown = Symbol("shown");

@@ -63,7 +63,7 @@ export function feedEntry(article: Article, options: FeedSettings): FeedEntry {
   return {
     title: article.title,
     url: absoluteUrl(article.url, options.base),
-    // written only into the feeds a build renders: 4,000 entries' RFC 2822 dates cost luxon 40 ms a build
+    // worked out only for the feeds a build writes (making every entry took 66 ms of a no-change build at 10,000 articles)
     get published() {
       return isoInstant(article.date, zone);
     },
