@@ -17,7 +17,7 @@ export interface Options {
    * A folder with more files to drop than to keep, and more than this many, is moved aside whole
    * (deleted after the build, output.ts) and the build starts from an empty one: after a full build
    * the site before last shares nothing with _site/, and deleting its 250,000 files one by one at
-   * 100,000 articles took the next build 50 s.
+   * 100,000 articles made the next build take 60.9 s instead of about 11 s.
    */
   dropAtMost: number;
 }
