@@ -12,15 +12,10 @@ import { readPictureDigests, writePictureDigests } from "../content/digests.ts";
 import { RecordCache } from "../content/record-cache.ts";
 import { keptRelated, type KeptRelated } from "../site/related.ts";
 import { writeWhole } from "../runtime/write-whole.ts";
-import { FORMAT, forgetManifest, manifestFile, readManifest, writeManifest, type Manifest, type Usable } from "./manifest.ts";
+import { FORMAT, forgetManifest, manifestFile, readManifest, writeManifest, type Manifest, type Usable, type Where } from "./manifest.ts";
 
-export { fromPairs, toPairs, type Manifest, type Usable } from "./manifest.ts";
-
-export interface Options {
-  root: string;
-  /** The published folder the cache describes. */
-  output: string;
-  cacheDir: string;
+/** Where the cache lives and what it describes (manifest.ts), and what its fingerprint covers. */
+export interface Options extends Where {
   /** Folders and files whose every byte can change any page (relative to root; missing ones are skipped). */
   inputs: string[];
   /** Left out of the fingerprint: read by the loader, and part of the pages' signatures instead. */

@@ -16,8 +16,6 @@ import type { CorrectionItem } from "../site/correction-listings.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
 import { sitemapFiles, sitemapText, type SitemapFile, type SitemapUrl } from "./sitemap-files.ts";
 
-export type { SitemapUrl } from "./sitemap-files.ts";
-
 export interface Options {
   site: Pick<Site, "url" | "pathPrefix" | "timezone" | "publisher" | "language" | "sitemapSize">;
   now: () => DateTime;
