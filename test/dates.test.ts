@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DateTime, IANAZone } from "luxon";
-import { isoInstant, machineDate, parseArticleDate, readableDate, type ArticleDate } from "../src/content/dates.ts";
+import { isoInstant, isoText, machineDate, parseArticleDate, readableDate, type ArticleDate } from "../src/content/dates.ts";
 import { RememberedZone } from "../src/content/zone-offsets.ts";
 
 const NY = "America/New_York";
@@ -95,5 +95,25 @@ describe("the site zone's remembered offsets", () => {
       expect(remembered.instant.toISO()).toBe(plain.toISO());
       expect(remembered.instant.toFormat("ZZZZ")).toBe(plain.toFormat("ZZZZ"));
     }
+  });
+});
+
+describe("machine dates written from a date's own fields", () => {
+  it("are Luxon's ISO text to the character, in zones a quarter or half hour off, in UTC, with and without milliseconds", () => {
+    const zones = ["UTC", "America/New_York", "America/St_Johns", "Asia/Kolkata", "Asia/Kathmandu", "Pacific/Chatham", "Europe/London", "Africa/Casablanca"];
+    const differ: string[] = [];
+    // a fixed walk through 1900–2100: odd minutes and seconds, some milliseconds, some whole days
+    for (let i = 0, t = Date.UTC(1900, 0, 1, 0, 0, 0); t < Date.UTC(2100, 0, 1); i++, t += 86_400_000 * 17 + 3_661_007 * (i % 7)) {
+      for (const zone of zones) {
+        const date = DateTime.fromMillis(i % 3 ? t - (t % 1000) : t, { zone });
+        for (const withTime of [true, false]) {
+          const luxon = withTime ? date.toISO({ suppressMilliseconds: true }) : date.toISODate();
+          if (isoText(date, withTime) !== luxon) differ.push(`${zone} ${t} ${withTime}: ${isoText(date, withTime)} against ${luxon}`);
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+    // Luxon's own way past year 9999
+    expect(isoText(DateTime.fromISO("+012021-05-06T10:00:00Z", { zone: "UTC" }), true)).toBe("+012021-05-06T10:00:00Z");
   });
 });

@@ -3,7 +3,8 @@
 // article archive lists 150,000 pages) is an index of /sitemaps/1.xml, /sitemaps/2.xml… The
 // articles come oldest first in files of their own, so a new story changes only the newest of them
 // and `npm run build` reuses the rest (src/site/changes.ts: their text is their signature).
-import { dateStamp, type ArticleDate } from "../content/dates.ts";
+import { dateStamp, machineDateOnce, type ArticleDate } from "../content/dates.ts";
+import { escapeHtml } from "../content/markdown.ts";
 
 /** One <url>: its last change is written as text (the `machineDate` filter) only in a file being written. */
 export interface SitemapUrl {
@@ -40,4 +41,11 @@ export function sitemapText(file: SitemapFile): string {
   let text = file.files.join(" ");
   for (const { loc, lastmod } of file.urls) text += `\n${loc} ${dateStamp(lastmod)}`;
   return text;
+}
+
+/** A list's <url> elements, each on a line of its own: written here, not in a template loop (50,000 a file, 0.1 s in Nunjucks). */
+export function urlElements(urls: readonly SitemapUrl[], zone: string): string {
+  let xml = "";
+  for (const { loc, lastmod } of urls) xml += `\n  <url><loc>${escapeHtml(loc)}</loc>${lastmod ? `<lastmod>${machineDateOnce(lastmod, zone)}</lastmod>` : ""}</url>`;
+  return xml;
 }

@@ -14,7 +14,7 @@ import { isoInstant } from "../content/dates.ts";
 import { lastChange as articleChange } from "../content/corrections.ts";
 import type { CorrectionItem } from "../site/correction-listings.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
-import { sitemapFiles, sitemapText, type SitemapFile, type SitemapUrl } from "./sitemap-files.ts";
+import { sitemapFiles, sitemapText, urlElements, type SitemapFile, type SitemapUrl } from "./sitemap-files.ts";
 
 export interface Options {
   site: Pick<Site, "url" | "pathPrefix" | "timezone" | "publisher" | "language" | "sitemapSize">;
@@ -105,6 +105,7 @@ export function sitemapsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick
   let last: { articles: Article[]; lists: unknown[]; files: SitemapFile[] } | undefined;
   const same = (a: Article, b: Article) => a === b || (a.url === b.url && publishedChange(a) === publishedChange(b));
   eleventyConfig.addFilter("newsUrls", (articles: Article[]) => newsUrls(articles, now(), options));
+  eleventyConfig.addFilter("urlElements", (urls: SitemapUrl[]) => urlElements(urls, site.timezone));
 
   // The dev server leaves the sitemaps alone after an edit that changed no article's dates or
   // headline (src/site/changes.ts): each file is a page of a pagination it can select.
