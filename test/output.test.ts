@@ -1,9 +1,10 @@
 // The production build's output: page bytes handed to Eleventy and released once written.
+import { spawnSync } from "node:child_process";
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { pageBytes, releaseWritten } from "../src/build/output.ts";
+import { deleteDetached, pageBytes, releaseWritten, swapInto } from "../src/build/output.ts";
 import { dropGone, recycle, survey, surveyInBackground } from "../src/build/recycle.ts";
 
 describe("page bytes", () => {
@@ -29,6 +30,27 @@ describe("page bytes", () => {
     expect(written.bytes.byteLength).toBe(0);
     expect(partial.bytes.toString()).toBe("<p>Half written</p>");
     expect(missing.bytes.toString()).toBe("<p>Not yet</p>");
+  });
+});
+
+describe("folders set aside for deletion", () => {
+  it("are each deleted by one detached process: a folder a running deleter has taken is left to it, one a stopped deleter took is taken again", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "newsroom-deleting-"));
+    const at = (name: string) => path.join(root, name);
+    const stopped = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const folders = ["_site.deleting-aaaa", `_site.deleting-bbbb-taken-${process.pid}`, `_site.deleting-cccc-taken-${stopped}`];
+    for (const folder of [...folders, "_site.next", "_site"]) {
+      mkdirSync(at(`${folder}/2025/01`), { recursive: true });
+      writeFileSync(at(`${folder}/2025/01/index.html`), folder);
+    }
+    const waiting = await swapInto(at("_site.next"), at("_site"), at("_site.old"));
+    // the site swapped out is the rollback: no site before last to set aside
+    expect(waiting.map((folder) => path.basename(folder)).sort()).toEqual([folders[0], folders[2]]);
+    deleteDetached(waiting);
+    const left = () => readdirSync(root).filter((name) => name.startsWith("_site.deleting-"));
+    for (let tries = 0; left().length > 1 && tries < 200; tries++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(left()).toEqual([folders[1]]);
+    expect(readFileSync(at("_site/2025/01/index.html"), "utf8")).toBe("_site.next");
   });
 });
 

@@ -42,14 +42,26 @@ export const makeFoldersInBackground = (folders: string[]) => onWorkerThread("fo
 /**
  * The staging folder becomes `target`; the site it replaces becomes `retired`; the one `retired`
  * held (the site before last) is moved aside, and every such folder still waiting beside
- * `target` (one whose deletion was cut short) is returned for `deleteDetached`.
+ * `target` (one whose deletion was cut short, not one a running deleter has taken) is returned for `deleteDetached`.
  */
 export async function swapInto(staging: string, target: string, retired: string): Promise<string[]> {
   if (existsSync(retired)) await rename(retired, discardedFolder(target));
   if (existsSync(target)) await rename(target, retired);
   await rename(staging, target);
   const { dir, base } = path.parse(path.resolve(target));
-  return readdirSync(dir).filter((entry) => entry.startsWith(`${base}.deleting-`)).map((entry) => path.join(dir, entry));
+  return readdirSync(dir).filter((entry) => entry.startsWith(`${base}.deleting-`) && !takenByLiveProcess(entry)).map((entry) => path.join(dir, entry));
+}
+
+/** A folder a deleter has taken ends in `-taken-<its pid>`: left to it while it runs. */
+function takenByLiveProcess(folder: string): boolean {
+  const pid = Number(/-taken-(\d+)$/.exec(folder)?.[1]);
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**
@@ -59,9 +71,20 @@ export async function swapInto(staging: string, target: string, retired: string)
  */
 export function deleteDetached(folders: readonly string[]): void {
   if (!folders.length) return;
-  const code = "for (const folder of process.argv.slice(1)) require('node:fs').rmSync(folder, { recursive: true, force: true })";
-  spawn(process.execPath, ["-e", code, ...folders], { detached: true, stdio: "ignore" }).unref();
+  spawn(process.execPath, ["-e", DELETER, ...folders], { detached: true, stdio: "ignore" }).unref();
 }
+
+/**
+ * Each folder is taken first (renamed to end in `-taken-<pid>`), so that builds in quick succession
+ * do not start several deleters on the same 250,000 files, each slowing the next build; one another
+ * deleter has taken is skipped (it can no longer be renamed from its old name).
+ */
+const DELETER = `const fs = require("node:fs");
+for (const folder of process.argv.slice(1)) {
+  const taken = folder.replace(/(-taken-\\d+)?$/, "-taken-" + process.pid);
+  try { fs.renameSync(folder, taken); } catch { continue; }
+  fs.rmSync(taken, { recursive: true, force: true });
+}`;
 
 /** File count and bytes of a built folder, for the build's closing line and the benchmark. */
 export function folderSize(folder: string): { files: number; bytes: number } {
