@@ -650,6 +650,10 @@ describe("the build cache (.cache/build/)", () => {
     expect(incremental.code, failed("the incremental build", incremental)).toBe(0);
     expect(lastLine(incremental)).toMatch(CLOSING_LINE);
     expect(reused(incremental), "an incremental build after one retitle reuses the pages it does not change").toBeGreaterThan(0);
+    // the editor's files follow the code and the tags in use: taken from the last build (the same file), the script not bundled again
+    for (const file of ["admin/editor.js", "admin/config.yml", "admin/index.html"]) {
+      expect(statSync(path.join(site.root, "_site", file)).ino, `_site/${file} reused`).toBe(statSync(path.join(site.root, "_site.old", file)).ino);
+    }
 
     // files an incremental build would take as they are: a clean build must not
     for (const file of ["tags/index.html", "2025/10/02/oil-output-cut/index.html", "assets/site.css"]) {

@@ -9,6 +9,7 @@ import type { Site } from "../../_data/site.ts";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import { pageSchema, frontMatterSchema } from "../content/schema.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
+import { changedPages } from "../site/changes.ts";
 import { adminPage } from "./admin-page.ts";
 import { cmsConfig, formatOf, type CollectionSpec, type ConfigOptions } from "./cms-config.ts";
 import { contractFields } from "./contract-fields.ts";
@@ -57,6 +58,13 @@ export const defaults: Omit<Options, "site"> = {
   devServer: process.env.ELEVENTY_RUN_MODE === "serve",
 };
 
+/** One of the editor's files: its text, and what its text follows (its signature in an incremental build). */
+interface AdminFile {
+  url: string;
+  text: () => string | Promise<string>;
+  signature: () => string;
+}
+
 /** The most used tags, most used first, as first written. */
 export function tagsInUse(articles: ArticlesLoaded["articles"], count: number): string[] {
   const uses = new Map<string, { name: string; uses: number }>();
@@ -97,12 +105,19 @@ export function adminPlugin(eleventyConfig: EleventyConfig, userOptions: Partial
     });
     return `# Made by the build from src/content/schema.ts (src/admin/cms-config.ts): edit those, not this file.\n${stringify(config, { lineWidth: 0 })}`;
   };
-  const file = (permalink: string, text: () => string | Promise<string>) => ({
-    permalink, layout: false, eleventyExcludeFromCollections: true, eleventyComputed: { adminText: text },
+  // `npm run build` rewrites a file only when its text changed (src/site/changes.ts). The editor's
+  // script follows the code alone (a change to which renders everything): it is bundled only then.
+  const files: AdminFile[] = [
+    { url: "/admin/index.html", text: () => page, signature: () => page },
+    { url: "/admin/config.yml", text: configText, signature: configText },
+    { url: "/admin/editor.js", text: () => (script ??= editorScript(options.collections, options.pictures)), signature: () => "the code's" },
+  ];
+  eleventyConfig.addTemplate("admin/files.njk", "{{ adminText | safe }}", {
+    layout: false, eleventyExcludeFromCollections: true, adminFiles: files,
+    pagination: { data: "adminFiles", size: 1, alias: "adminFile", before: (list: AdminFile[]) => (changedPages.signatures ? changedPages.signedPages(list, (file) => file.signature()) : list) },
+    permalink: (data: { adminFile: AdminFile }) => data.adminFile.url,
+    eleventyComputed: { adminText: (data: { adminFile: AdminFile }) => data.adminFile.text() },
   });
-  eleventyConfig.addTemplate("admin/index.njk", "{{ adminText | safe }}", file("/admin/index.html", () => page));
-  eleventyConfig.addTemplate("admin/config.njk", "{{ adminText | safe }}", file("/admin/config.yml", configText));
-  eleventyConfig.addTemplate("admin/editor.njk", "{{ adminText | safe }}", file("/admin/editor.js", () => (script ??= editorScript(options.collections, options.pictures))));
   // the CMS's self-hostable build (its fonts included) rather than dist/, which loads fonts from a CDN
   eleventyConfig.addPassthroughCopy({
     [`${CMS_PACKAGE}/npm/index.js`]: "admin/cms/index.js",
