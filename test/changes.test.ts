@@ -14,7 +14,7 @@ import { parseArticle, type Article } from "../src/content/load.ts";
 import { StoriesAhead, storyBody } from "../src/render/story.ts";
 import { storyMarkdown } from "../src/content/markdown.ts";
 import { absoluteStoryHtml, FeedStoriesAhead } from "../src/syndication/feed-content.ts";
-import { buildFeeds, patchFeeds, type FeedSettings } from "../src/syndication/feeds.ts";
+import { buildFeeds, patchFeeds, type FeedSettings } from "../src/syndication/feed-list.ts";
 import { article, PINNED_ENV, PROJECT, validFields } from "./fixture.ts";
 
 const now = DateTime.fromISO(PINNED_ENV.BUILD_NOW);

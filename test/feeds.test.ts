@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseArticle, type Article } from "../src/content/load.ts";
-import { buildFeeds, type FeedSettings } from "../src/syndication/feeds.ts";
+import { buildFeeds, type FeedSettings } from "../src/syndication/feed-list.ts";
 import { absoluteStoryHtml } from "../src/syndication/feed-content.ts";
 import { article, makeFixture, PROJECT, validFields, type Fixture } from "./fixture.ts";
 import { validateXml } from "./xml-schemas.ts";

@@ -8,7 +8,7 @@ import { gunzipSync } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { article, collect, makeFixture, PINNED_ENV, PROJECT, scriptArgs, testEnvironment, validFields, type Fixture, type RunResult } from "./fixture.ts";
-import { findArticleFiles } from "../src/content/load.ts";
+import { findArticleFiles } from "../src/content/article-files.ts";
 import { fileStatsInBackground, RecordCache } from "../src/content/record-cache.ts";
 import { parseArticle } from "../src/content/article.ts";
 import { DateTime } from "luxon";

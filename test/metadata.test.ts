@@ -1,7 +1,8 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { headline, scriptJson } from "../src/syndication/seo.ts";
+import { scriptJson } from "../src/syndication/seo.ts";
+import { headline } from "../src/syndication/json-ld.ts";
 import { article, makeFixture, PROJECT, validFields, type Fixture } from "./fixture.ts";
 
 const BASE = "https://newsroom.example";

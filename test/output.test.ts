@@ -4,7 +4,8 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { deleteDetached, pageBytes, releaseWritten, swapInto } from "../src/build/output.ts";
+import { pageBytes, releaseWritten } from "../src/build/output.ts";
+import { deleteDetached, swapInto } from "../src/build/swap.ts";
 import { dropGone, recycle, survey, surveyInBackground } from "../src/build/recycle.ts";
 
 describe("page bytes", () => {

@@ -1,18 +1,11 @@
-// The published folder is replaced only by a complete build: the site is built into a staging
-// folder beside it and swapped in, so a failed build leaves the previous _site/ untouched. The
-// site it replaces stays beside it as _site.old (a rollback) until the next build replaces it.
-import { spawn } from "node:child_process";
-import { rename } from "node:fs/promises";
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+// How a production build's pages reach the disk: handed over as bytes and released once written,
+// their folders made ahead on another thread (the swap into _site/ is src/build/swap.ts).
+import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { EleventyConfig, TemplateData } from "../runtime/eleventy-config.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
 import { changedPages } from "../site/changes.ts";
-import { discardedFolder } from "./recycle.ts";
-
-export const stagingFolder = (target: string) => `${target}.next`;
-export const retiredFolder = (target: string) => `${target}.old`;
 
 const running = new Set<Promise<void>>();
 
@@ -38,53 +31,6 @@ export async function backgroundWorkDone(): Promise<void> {
  * on the main thread as it writes the page (15,000 at 10,000 articles); it skips those that exist.
  */
 export const makeFoldersInBackground = (folders: string[]) => onWorkerThread("for (const folder of data) fs.mkdirSync(folder, { recursive: true })", folders);
-
-/**
- * The staging folder becomes `target`; the site it replaces becomes `retired`; the one `retired`
- * held (the site before last) is moved aside, and every such folder still waiting beside
- * `target` (one whose deletion was cut short, not one a running deleter has taken) is returned for `deleteDetached`.
- */
-export async function swapInto(staging: string, target: string, retired: string): Promise<string[]> {
-  if (existsSync(retired)) await rename(retired, discardedFolder(target));
-  if (existsSync(target)) await rename(target, retired);
-  await rename(staging, target);
-  const { dir, base } = path.parse(path.resolve(target));
-  return readdirSync(dir).filter((entry) => entry.startsWith(`${base}.deleting-`) && !takenByLiveProcess(entry)).map((entry) => path.join(dir, entry));
-}
-
-/** A folder a deleter has taken ends in `-taken-<its pid>`: left to it while it runs. */
-function takenByLiveProcess(folder: string): boolean {
-  const pid = Number(/-taken-(\d+)$/.exec(folder)?.[1]);
-  if (!pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/**
- * Deletes folders in a process of its own that outlives the build. Deleted while a build writes,
- * they made each file it created dearer: ext4's inode allocator steps over every inode freed in
- * the last minute or so (a 10,000-article build: 24–26 s of system time instead of 11–14 s).
- */
-export function deleteDetached(folders: readonly string[]): void {
-  if (!folders.length) return;
-  spawn(process.execPath, ["-e", DELETER, ...folders], { detached: true, stdio: "ignore" }).unref();
-}
-
-/**
- * Each folder is taken first (renamed to end in `-taken-<pid>`), so that builds in quick succession
- * do not start several deleters on the same 250,000 files, each slowing the next build; one another
- * deleter has taken is skipped (it can no longer be renamed from its old name).
- */
-const DELETER = `const fs = require("node:fs");
-for (const folder of process.argv.slice(1)) {
-  const taken = folder.replace(/(-taken-\\d+)?$/, "-taken-" + process.pid);
-  try { fs.renameSync(folder, taken); } catch { continue; }
-  fs.rmSync(taken, { recursive: true, force: true });
-}`;
 
 /** File count and bytes of a built folder, for the build's closing line and the benchmark. */
 export function folderSize(folder: string): { files: number; bytes: number } {

@@ -1,6 +1,7 @@
-// Old addresses (`aliases:` in an article's or page's front matter). Each becomes a redirect page
+// Addresses. Old ones (`aliases:` in an article's or page's front matter) each become a redirect page
 // at that path, so an alias must be a path a static host can serve, and no two files or real pages
-// may claim one: either would leave a reader's old link going somewhere unexpected.
+// may claim one: either would leave a reader's old link going somewhere unexpected. Nor may two
+// articles have the same address.
 import type { Problem } from "./problems.ts";
 
 export const ALIAS_FORM = "a path from the site's root, e.g. /2019/03/04/old-slug/";
@@ -87,6 +88,24 @@ export function aliasCollisions(owners: Addressed[]): Problem[] {
       else if (other && other !== file) fail(`is also an alias of ${other} (expected each old address in one file's aliases)`);
       else claimed.set(path, file);
     }
+  }
+  return problems;
+}
+
+/** Two articles whose date and slug give the same URL: each after the first (by file name) is a problem. */
+export function urlCollisions(articles: readonly { file: string; url: string }[]): Problem[] {
+  if (new Set(articles.map((a) => a.url)).size === articles.length) return [];
+  const owners = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const owner = owners.get(article.url);
+    if (owner) {
+      problems.push({
+        file: article.file,
+        field: "slug",
+        message: `gives URL ${article.url}, already used by ${owner} (expected a unique slug: set slug: to tell them apart)`,
+      });
+    } else owners.set(article.url, article.file);
   }
   return problems;
 }

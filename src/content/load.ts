@@ -1,14 +1,14 @@
 // Reads and validates every article before anything is written. All problems come back
 // together, one line each, so an editor fixes a batch in one go instead of build-by-build.
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { parseArticle, statusAt, type Article, type Parsed, type Valid } from "./article.ts";
+import { articleFiles } from "./article-files.ts";
 import { imageProblems } from "./image-refs.ts";
 import { noteDigest, notePictures, textDigest } from "./digests.ts";
 import type { Problem } from "./problems.ts";
-import { aliasCollisions } from "./aliases.ts";
+import { aliasCollisions, urlCollisions } from "./aliases.ts";
 import { loadPages, type StaticPage } from "./pages.ts";
 import { loadAuthors, type Author } from "./authors.ts";
 import { deskClashes, projectDesks, type Desks } from "./sections.ts";
@@ -63,34 +63,6 @@ export interface KeptRecords {
 }
 const cache = new Map<string, { key: string; parsed: Parsed }>();
 
-export async function findArticleFiles(root: string, dir = "articles"): Promise<string[]> {
-  const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true });
-  const folders = new Map<string, string>(); // each folder's project-relative path, worked out once
-  const folder = (parent: string) => {
-    let relative = folders.get(parent);
-    if (relative === undefined) folders.set(parent, (relative = path.relative(root, parent).split(path.sep).join("/")));
-    return relative;
-  };
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".md"))
-    .map((e) => `${folder(e.parentPath)}/${e.name}`)
-    .sort();
-}
-
-// each folder's article files at its last load, for a reload that knows what changed
-const listings = new Map<string, { files: string[]; known: Set<string> }>();
-
-async function articleFiles(options: LoadOptions): Promise<string[]> {
-  const folder = path.join(options.root, options.dir ?? "articles");
-  const last = listings.get(folder);
-  // files edited, none added or removed: the same list; otherwise the folder is walked again
-  const edited = (file: string) => last!.known.has(file) && existsSync(path.join(options.root, file));
-  if (last && options.changed?.every(edited)) return last.files;
-  const files = await findArticleFiles(options.root, options.dir);
-  listings.set(folder, { files, known: new Set(files) });
-  return files;
-}
-
 // `npm run build` validates, then Eleventy's plugins ask again within the same second: one answer
 let pinned: { key: string; result: LoadResult } | undefined;
 const loadKey = (options: LoadOptions) => JSON.stringify([options.root, options.dir ?? "articles", options.pagesDir ?? "pages", options.timezone, options.now.toMillis()]);
@@ -102,7 +74,7 @@ export function pinLoad(options: LoadOptions, result: LoadResult): void {
 
 export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
   if (pinned && !options.changed && pinned.key === loadKey(options)) return pinned.result;
-  const files = await articleFiles(options);
+  const files = await articleFiles(options.root, options.dir, options.changed);
   const changed = options.changed && new Set(options.changed);
   const stats = await options.stats;
   // one file at a time, synchronously: read through the thread pool's promises (open, stat, read,
@@ -170,21 +142,4 @@ function newestFirst(articles: Article[]): Article[] {
   const order = Array.from(articles.keys());
   order.sort((x, y) => times[y]! - times[x]! || x - y);
   return order.map((i) => articles[i]!);
-}
-
-function urlCollisions(articles: Article[]): Problem[] {
-  if (new Set(articles.map((a) => a.url)).size === articles.length) return [];
-  const owners = new Map<string, string>();
-  const problems: Problem[] = [];
-  for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    const owner = owners.get(article.url);
-    if (owner) {
-      problems.push({
-        file: article.file,
-        field: "slug",
-        message: `gives URL ${article.url}, already used by ${owner} (expected a unique slug: set slug: to tell them apart)`,
-      });
-    } else owners.set(article.url, article.file);
-  }
-  return problems;
 }

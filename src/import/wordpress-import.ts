@@ -7,7 +7,7 @@ import path from "node:path";
 import { aliasPath } from "../content/aliases.ts";
 import { composeArticle, composePage, fileExists, takenUrls, writeNew, type ComposeOptions } from "../content/compose.ts";
 import { parseYaml, splitFrontMatter } from "../content/frontmatter.ts";
-import { findArticleFiles } from "../content/load.ts";
+import { findArticleFiles } from "../content/article-files.ts";
 import { formatProblem } from "../content/problems.ts";
 import type { DatelineCities } from "./datelines.ts";
 import { destination, type BodyStats } from "./html-to-markdown.ts";

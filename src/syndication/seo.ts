@@ -1,8 +1,8 @@
 // What search engines and social cards read in <head>: Open Graph, Twitter/X card and schema.org
-// JSON-LD. The partial _includes/partials/head-meta.njk prints it; every value is escaped there.
+// JSON-LD (src/syndication/json-ld.ts). The partial _includes/partials/head-meta.njk prints it;
+// every value is escaped there.
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Site } from "../../_data/site.ts";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import type { Article } from "../content/load.ts";
 import type { ListingPage } from "../site/collections.ts";
@@ -11,27 +11,17 @@ import { remotePictures } from "../render/remote-images.ts";
 import { eleventyImage } from "../render/images.ts";
 import { isoInstant } from "../content/dates.ts";
 import { lastChange } from "../content/corrections.ts";
-import { authorIndex, nameKey, type Author } from "../content/authors.ts";
+import { authorIndex, type Author } from "../content/authors.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
 import { absoluteUrl, siteBase } from "./urls.ts";
+import { breadcrumbList, listingData, newsArticle, type MetadataSite, type Settings, type ShareImage } from "./json-ld.ts";
 
 export interface Options {
-  /** `logo` (an absolute URL or a site path) is optional: the publisher gets one when it is set. */
-  site: Pick<Site, "url" | "pathPrefix" | "title" | "description" | "locale" | "publisher" | "timezone"> & { logo?: string };
+  site: MetadataSite;
   root: string;
 }
 
 export const defaults: Omit<Options, "site"> = { root: process.cwd() };
-
-export type Settings = Options["site"] & { base: string };
-
-export interface ShareImage {
-  url: string;
-  /** Unknown for a remote picture the build could not fetch (its address is used as it is). */
-  width?: number;
-  height?: number;
-  alt: string;
-}
 
 
 export type ImageFile = { url: string; width: number; height: number };
@@ -48,13 +38,6 @@ export async function renditionOf(file: string, outputDir: string, base: string,
   await mkdir(path.join(outputDir, "img"), { recursive: true });
   await copyFile(jpeg.outputPath, path.join(outputDir, "img", jpeg.filename));
   return { url: absoluteUrl(jpeg.url, base), width: jpeg.width, height: jpeg.height };
-}
-
-/** Google shows at most 110 characters of a headline: cut at a word, mark the cut. */
-export function headline(title: string, max = 110): string {
-  if (title.length <= max) return title;
-  const cut = title.slice(0, max - 1);
-  return `${cut.slice(0, cut.lastIndexOf(" ") > max / 2 ? cut.lastIndexOf(" ") : cut.length).trimEnd()}…`;
 }
 
 /** JSON for a <script> element: `<`, `>`, `&` and line separators escaped, so text cannot close the element. */
@@ -83,78 +66,6 @@ export function socialTags(page: { title: string; description: string; url: stri
   tags.push(card("twitter:card", image ? "summary_large_image" : "summary"), card("twitter:title", page.title), card("twitter:description", page.description));
   if (image) tags.push(card("twitter:image", image.url), card("twitter:image:alt", image.alt));
   return tags;
-}
-
-function publisher(settings: Settings) {
-  const logo = settings.logo && { "@type": "ImageObject", url: absoluteUrl(settings.logo, settings.base) };
-  return { "@type": "Organization", name: settings.publisher, url: `${settings.base}/`, ...(logo ? { logo } : {}) };
-}
-
-/** schema.org's type for each kind of story (https://schema.org/NewsArticle lists the subtypes). */
-export const ARTICLE_TYPES = { news: "NewsArticle", analysis: "AnalysisNewsArticle", opinion: "OpinionNewsArticle" } as const;
-
-/** A byline as schema.org's Person: with a profile, its page and the reporter's links elsewhere. */
-export function person(name: string, settings: Settings, profile?: Author) {
-  if (!profile) return { "@type": "Person", name };
-  return { "@type": "Person", name, url: absoluteUrl(profile.url, settings.base), ...(profile.links.length ? { sameAs: profile.links.map((l) => l.url) } : {}) };
-}
-
-export function newsArticle(article: Article, settings: Settings, image?: ShareImage, profiles: ReadonlyMap<string, Author> = new Map()) {
-  const url = absoluteUrl(article.url, settings.base);
-  return {
-    "@context": "https://schema.org",
-    "@type": ARTICLE_TYPES[article.kind],
-    headline: headline(article.title),
-    description: article.description,
-    url,
-    mainEntityOfPage: { "@type": "WebPage", "@id": url },
-    datePublished: isoInstant(article.date, settings.timezone),
-    dateModified: isoInstant(lastChange(article), settings.timezone),
-    // wire copy without a byline is credited to the agency that filed it
-    author: article.author.length
-      ? article.author.map((name) => person(name, settings, profiles.get(nameKey(name))))
-      : [{ "@type": "Organization", name: article.source.name, ...(article.source.url ? { url: article.source.url } : {}) }],
-    publisher: publisher(settings),
-    ...(image ? { image: [image.url] } : {}),
-    // a draft may have no dateline yet (drafts are built only by the dev server)
-    ...(article.place ? {
-      dateline: article.dateline,
-      locationCreated: { "@type": "Place", name: article.dateline, address: { "@type": "PostalAddress", addressLocality: article.place.city, addressCountry: article.place.country } },
-    } : {}),
-    keywords: article.tags.map((t) => t.name),
-    articleSection: article.section.name,
-    isAccessibleForFree: true,
-    // https://schema.org/correction: each public correction, newest first
-    ...(article.corrections.length ? {
-      correction: article.corrections.map((c) => ({ "@type": "CorrectionComment", text: c.text, datePublished: isoInstant(c.date, settings.timezone), url: `${url}#correction-${c.number}` })),
-    } : {}),
-  };
-}
-
-/** Home › desk › headline, as the article page's breadcrumbs show it. */
-export function breadcrumbList(article: Article, settings: Settings) {
-  const trail = [[settings.title, "/"], [article.section.name, article.section.url], [headline(article.title), article.url]];
-  return {
-    "@context": "https://schema.org",
-    "@type": "BreadcrumbList",
-    itemListElement: trail.map(([name, url], i) => ({ "@type": "ListItem", position: i + 1, name, item: absoluteUrl(url!, settings.base) })),
-  };
-}
-
-/** The home page is the WebSite; an author's page a ProfilePage; every other listing is a CollectionPage of its articles (or corrections). */
-export function listingData(listing: ListingPage<{ url: string }>, settings: Settings) {
-  const website = { "@type": "WebSite", name: settings.title, url: `${settings.base}/`, description: settings.description, publisher: publisher(settings) };
-  const url = absoluteUrl(listing.url, settings.base);
-  if (listing.url === "/") return { "@context": "https://schema.org", ...website };
-  if (listing.group?.kind === "author") {
-    const { author } = listing.group;
-    const about = { ...person(author.name, settings, author), description: author.bio };
-    return { "@context": "https://schema.org", "@type": "ProfilePage", name: listing.title, url, isPartOf: website, mainEntity: about };
-  }
-  return {
-    "@context": "https://schema.org", "@type": "CollectionPage", name: listing.title, url, isPartOf: website,
-    mainEntity: { "@type": "ItemList", itemListElement: listing.items.map((a, i) => ({ "@type": "ListItem", position: i + 1, url: absoluteUrl(a.url, settings.base) })) },
-  };
 }
 
 export function seoPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "site"> & Partial<Options>) {
