@@ -20,7 +20,13 @@ const storeDate = (date: ArticleDate | undefined) => date && { ...date, instant:
 const FORMAT = "records 3";
 // file names in ASCII too: "%" and every other character past ASCII written as in a URL
 const storeName = (name: string) => name.replace(/[%\u{80}-\u{10ffff}]/gu, encodeURIComponent);
-const readName = (stored: string) => (stored.includes("%") ? decodeURIComponent(stored) : stored);
+function readName(stored: string): string | undefined {
+  try {
+    return stored.includes("%") ? decodeURIComponent(stored) : stored;
+  } catch {
+    return undefined; // not written by storeName: the line is left out
+  }
+}
 
 export class RecordCache implements KeptRecords {
   #entries = new Map<string, Entry>();
@@ -42,8 +48,9 @@ export class RecordCache implements KeptRecords {
     if (lines[0] !== `${FORMAT}\t${key}\t${timezone}`) return;
     this.#lines = lines.length - 1;
     for (const line of lines.slice(1)) {
-      const [name, digest, checkedAt, stat, json] = line.split("\t");
-      if (name && digest && checkedAt && stat && json) this.#entries.set(readName(name), { digest, checkedAt: Number(checkedAt), stat, json });
+      const [stored, digest, checkedAt, stat, json] = line.split("\t");
+      const name = stored && readName(stored);
+      if (name && digest && checkedAt && stat && json) this.#entries.set(name, { digest, checkedAt: Number(checkedAt), stat, json });
     }
   }
 
