@@ -6,7 +6,7 @@
 import { dateStamp, machineDateOnce, type ArticleDate } from "../content/dates.ts";
 import { escapeHtml } from "../content/markdown.ts";
 
-/** One <url>: its last change is written as text (the `machineDate` filter) only in a file being written. */
+/** One <url>: its last change is written as text (`urlElements`) only in a file being written. */
 export interface SitemapUrl {
   loc: string;
   /** None for a static page: it has no date, and a file's time says nothing about its text. */
