@@ -5,7 +5,6 @@
 // recognised by its content) imports every post and page instead (src/import/wordpress-import.ts):
 // there --source and --dateline are defaults for posts without one, and --download-images
 // stores the pictures next to the articles.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import boilerplateData from "../../_data/boilerplate.json" with { type: "json" };
@@ -13,12 +12,12 @@ import citiesData from "../../_data/dateline-cities.json" with { type: "json" };
 import site from "../../_data/site.ts";
 import { buildNow } from "../content/clock.ts";
 import { dateProblem } from "../content/dates.ts";
-import { composeArticle, fileExists, tagList, takenUrls, writeNew, type ComposeOptions } from "../content/compose.ts";
-import { formatProblem } from "../content/problems.ts";
+import { takenUrls } from "../content/compose.ts";
 import { frontMatterSchema } from "../content/schema.ts";
 import { datelineCities, type DatelineCities } from "../import/datelines.ts";
 import { formatReport } from "../import/report.ts";
-import { compileBoilerplate, parseWire, storyMarkdown, type Boilerplate } from "../import/wire.ts";
+import { compileBoilerplate, type Boilerplate } from "../import/wire.ts";
+import { importWireFile, type WireImport } from "../import/wire-import.ts";
 import { looksLikeWordPressExport } from "../import/wordpress.ts";
 import { importWordPress } from "../import/wordpress-import.ts";
 
@@ -41,61 +40,7 @@ function readArgs() {
   });
 }
 type Flags = ReturnType<typeof readArgs>["values"];
-
-/** UTF-8 text, or undefined for anything else (NUL bytes or invalid UTF-8 mean binary). */
-function decodeText(bytes: Buffer): string | undefined {
-  if (bytes.includes(0)) return undefined;
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-interface Run {
-  flags: Flags;
-  boilerplate: Boilerplate;
-  cities: DatelineCities;
-  options: ComposeOptions;
-  taken: Map<string, string>;
-}
-
-/** Imports one file; returns the reason it failed, or undefined on success. */
-async function importOne(input: string, { flags, boilerplate, cities, options, taken }: Run): Promise<string | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(input);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return `cannot be read (${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : (error as Error).message})`;
-  }
-  const text = decodeText(bytes);
-  if (text === undefined) return "is not a text file (binary or not UTF-8; expected plain-text wire copy)";
-  const story = parseWire(text, boilerplate, cities);
-  if ("error" in story) return story.error;
-
-  const date = flags.date ?? story.date;
-  if (!date) return "has no date line (expected e.g. \"September 20, 2020\" under the headline; or pass --date 2020-09-20)";
-  const dateline = flags.dateline ?? story.dateline?.place;
-  if (!dateline) return "has no dateline (expected a line such as \"Paris, France:\" or \"PARIS, France —\"; or pass --dateline \"Paris, France\")";
-  if (!flags.dateline && !story.dateline?.hasCountry) return `has a dateline with no country, "${dateline}" (pass --dateline "${dateline}, Country")`;
-  const source = flags.source ?? story.dateline?.agency;
-  if (!source) return "names no agency (expected \"CITY (Agency) —\" in the text; or pass --source AFP)";
-
-  const fields = { title: story.title, date, dateline, source, description: story.standfirst, tags: tagList(flags.tags) };
-  const composed = composeArticle(fields, storyMarkdown(story.blocks), options, taken);
-  if ("problems" in composed) return composed.problems.map(formatProblem).join("\n  ");
-  if (flags["dry-run"]) {
-    if (await fileExists(options.root, composed.file)) return `${composed.file} already exists; it would not be overwritten`;
-    console.log(`==> ${composed.file} (dry run, not written) <==\n${composed.text}`);
-  } else if (!(await writeNew(options.root, composed.file, composed.text))) {
-    return `${composed.file} already exists; it was not overwritten`;
-  } else {
-    console.log(`${input} → ${composed.file}`);
-  }
-  taken.set(composed.article.url, composed.file);
-  return undefined;
-}
+type Run = WireImport & { flags: Flags };
 
 /** A WordPress export: every post and page, then the report; the number of items not imported. */
 async function importExport(input: string, { flags, cities, options, taken }: Run): Promise<number> {
@@ -163,7 +108,7 @@ async function main(): Promise<number> {
       if (await importExport(input, run)) failed++;
       continue;
     }
-    const reason = await importOne(input, run);
+    const reason = await importWireFile(input, run);
     if (reason) {
       failed++;
       console.error(`${input}: ${reason}`);
