@@ -6,7 +6,8 @@ import { pageWindow } from "../src/site/listing-pages.ts";
 import { macroGlobal, macroOnce } from "../src/render/partials.ts";
 import { countText, countWords, readingMinutes } from "../src/render/reading-time.ts";
 import { paginate } from "../src/site/listings.ts";
-import { keptRelated, NEAREST_ON_A_TAG, relatedArticles } from "../src/site/related.ts";
+import { NEAREST_ON_A_TAG, relatedArticles } from "../src/site/related.ts";
+import { keptRelated } from "../src/site/related-changes.ts";
 import { article, makeFixture, validFields, type Fixture } from "./fixture.ts";
 
 const options = { timezone: site.timezone, now: DateTime.fromISO("2026-01-01T12:00:00Z") };

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { readPictureDigests, writePictureDigests } from "../content/digests.ts";
 import { RecordCache } from "../content/record-cache.ts";
-import { keptRelated, type KeptRelated } from "../site/related.ts";
+import { keptRelated, type KeptRelated } from "../site/related-changes.ts";
 import { writeWhole } from "../runtime/write-whole.ts";
 import { FORMAT, forgetManifest, manifestFile, readManifest, writeManifest, type Manifest, type Usable, type Where } from "./manifest.ts";
 

@@ -15,7 +15,7 @@ export interface Options {
   setAside: string[];
   /**
    * A folder with more files to drop than to keep, and more than this many, is moved aside whole
-   * (deleted after the build, output.ts) and the build starts from an empty one: after a full build
+   * (deleted after the build, swap.ts) and the build starts from an empty one: after a full build
    * the site before last shares nothing with _site/, and deleting its 250,000 files one by one at
    * 100,000 articles made the next build take 60.9 s instead of about 11 s.
    */
@@ -24,7 +24,7 @@ export interface Options {
 
 export const defaults: Options = { setAside: ["pagefind"], dropAtMost: 1000 };
 
-/** Where a folder to be deleted goes, beside `target`: the site before last, or a set-aside part of it (output.ts deletes them after the swap). */
+/** Where a folder to be deleted goes, beside `target`: the site before last, or a set-aside part of it (swap.ts deletes them after the swap). */
 export const discardedFolder = (target: string) => `${target}.deleting-${randomBytes(4).toString("hex")}`;
 
 export type { Survey };

@@ -62,7 +62,7 @@ export function survey(staging, retired, live, pages, setAside) {
 }
 
 /**
- * The pages of the last build's manifest (src/build/incremental.ts), if it was written under
+ * The pages of the last build's manifest (src/build/manifest.ts), if it was written under
  * `fingerprint`; read here, so the survey starts before the main thread has read it.
  * @param {string} manifest
  * @param {string} fingerprint
@@ -71,7 +71,7 @@ export function survey(staging, retired, live, pages, setAside) {
 export function manifestPages(manifest, fingerprint) {
   try {
     const read = JSON.parse(readFileSync(manifest, "utf8"));
-    // pages: [output paths, signatures] (src/build/incremental.ts)
+    // pages: [output paths, signatures] (src/build/manifest.ts)
     return read?.fingerprint === fingerprint && Array.isArray(read.pages?.[0]) ? read.pages[0] : undefined;
   } catch {
     return undefined;

@@ -6,8 +6,6 @@ import type { Article } from "../content/load.ts";
 import { textDigest } from "../content/digests.ts";
 import { keptRelated, oneStory, type OneStory } from "./related-changes.ts";
 
-export { keptRelated, type KeptRelated } from "./related-changes.ts";
-
 export interface Options {
   /** At most this many related articles. */
   max: number;
