@@ -5,7 +5,8 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { liftEmbargo } from "../src/site/articles.ts";
 import { parseArticle } from "../src/content/load.ts";
-import { portFrom } from "../src/serve/dev-server.ts";
+import { rmSync } from "node:fs";
+import { dropPages, portArgument, portFrom } from "../src/serve/dev-server.ts";
 import { DateTime } from "luxon";
 import { ARTIFACTS, hasChromium, launchBrowser, openWatched, type WatchedPage } from "./browser.ts";
 import { article, makeFixture, PINNED_ENV, validFields, type Fixture } from "./fixture.ts";
@@ -17,6 +18,24 @@ describe("dev server settings", () => {
     expect(portFrom("")).toBeUndefined();
     expect(portFrom("80a")).toBeUndefined();
     expect(portFrom("70000")).toBeUndefined();
+  });
+
+  it("takes --port from npm start's arguments, in either form, over PORT", () => {
+    expect(portArgument(["--port=8081"])).toBe(8081);
+    expect(portArgument(["--port", "8082"])).toBe(8082);
+    expect(portArgument([])).toBeUndefined();
+    expect(portArgument(["--port=eighty"])).toBeUndefined();
+  });
+
+  it("drops the pages a deleted story and its last tag had, but keeps a broken story's last good page until it is fixed or deleted", () => {
+    const before = new Map([["/a/", "articles/a.md"], ["/b/", "articles/b.md"], ["/tags/only-a/", undefined], ["/", undefined]]);
+    // a.md deleted, b.md broken: neither has a page in this build
+    const first = dropPages(before, new Map([["/", undefined]]), new Set(["articles/b.md"]));
+    expect(first.gone.sort()).toEqual(["/a/", "/tags/only-a/"]);
+    // b.md deleted while broken: its kept page goes too
+    expect(dropPages(first.shown, new Map([["/", undefined]]), new Set()).gone).toEqual(["/b/"]);
+    // b.md fixed: nothing to drop
+    expect(dropPages(first.shown, new Map([["/", undefined], ["/b/", "articles/b.md"]]), new Set()).gone).toEqual([]);
   });
 
   it("publishes an embargoed article once the clock passes its date, without re-reading the file", () => {
@@ -202,4 +221,20 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     expect((await get(BRIDGE_URL)).html).toMatch(/<head>\s*<meta http-equiv="Content-Security-Policy" content="default-src 'self';/);
     expect(await page.problems()).toEqual([]);
   }, 90_000);
+
+  it("takes a deleted story out of the preview: home, its tag's page and its own address", async () => {
+    await server.settle(750);
+    expect((await get("/")).html).toContain("Ferry service resumes");
+    expect((await get("/2025/05/02/ferry/")).status).toBe(200);
+    rmSync(path.join(site.root, "articles/2025/ferry.md"));
+    for (let tries = 0; (await get("/")).html.includes("Ferry service resumes"); tries++) {
+      if (tries === 300) throw new Error(`the deleted article stayed on the home page:\n${server.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await server.settle(750);
+    expect((await get("/2025/05/02/ferry/")).status).toBe(404);
+    expect((await get("/tags/transport/")).status).toBe(404);
+    expect((await get("/feed.xml")).html).not.toContain("Ferry service resumes");
+    expect(server.child.exitCode).toBeNull();
+  }, 60_000);
 });

@@ -1,8 +1,13 @@
 // `npm start`: Eleventy's dev server on PORT (default 8080), with article problems shown in the
 // browser as well as the terminal, so an editor sees a broken front matter where they are looking.
 // https://www.11ty.dev/docs/dev-server/
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
+import type { ArticlesLoaded } from "../site/articles.ts";
+import { outputFile } from "../site/signatures.ts";
 
 export interface Options {
   port: number;
@@ -19,11 +24,20 @@ export function portFrom(value: string | undefined): number | undefined {
   return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
 }
 
+/** `--port=N` or `--port N` on `npm start`'s command line (it wins over PORT), if it is a port number. */
+export function portArgument(args: readonly string[]): number | undefined {
+  const { values } = parseArgs({ args: [...args], options: { port: { type: "string" } }, strict: false });
+  return typeof values.port === "string" ? portFrom(values.port) : undefined;
+}
+
 export const defaults: Options = {
   port: portFrom(process.env.PORT) ?? 8080,
   statusPath: "/.dev/problems.json",
   scriptPath: "/.dev/problems.js",
-  enabled: process.env.ELEVENTY_RUN_MODE === "serve",
+  // read when the plugin is added: Eleventy sets it in init(), after src/cli/serve.ts imported this
+  get enabled() {
+    return process.env.ELEVENTY_RUN_MODE === "serve";
+  },
 };
 
 let current: Problem[] = [];
@@ -36,6 +50,23 @@ export function reportProblems(problems: Problem[]): void {
     for (const problem of problems) console.error(`[articles] ${formatProblem(problem)}`);
   } else if (current.length) console.error("[articles] all problems fixed");
   current = problems;
+}
+
+/**
+ * The pages the last dev build had that this one has not (`gone`): a deleted story's, a moved
+ * story's old address, a tag's page once no story carries it. Each page's URL maps to its article
+ * file (none for a listing). The page of an article that has a problem now stays, as the editor's
+ * last good version, until it is fixed or deleted.
+ */
+export function dropPages(shown: ReadonlyMap<string, string | undefined>, now: ReadonlyMap<string, string | undefined>, broken: ReadonlySet<string>) {
+  const gone: string[] = [];
+  const next = new Map(now);
+  for (const [url, file] of shown) {
+    if (now.has(url)) continue;
+    if (file && broken.has(file)) next.set(url, file);
+    else gone.push(url);
+  }
+  return { gone, shown: next };
 }
 
 export const currentProblems = (): readonly Problem[] => current;
@@ -91,6 +122,15 @@ export function devServerPlugin(eleventyConfig: EleventyConfig, userOptions: Par
         body: script,
       }),
     },
+  });
+  // Eleventy never deletes an output file: a deleted story's page would still be served
+  let shown: Map<string, string | undefined> | undefined;
+  eleventyConfig.on("articles.loaded", async ({ articles, pageUrls, directories }: ArticlesLoaded) => {
+    const files = new Map(articles.map((a) => [a.url, a.file]));
+    const now = new Map(pageUrls().map((url) => [url, files.get(url)]));
+    const dropped = dropPages(shown ?? now, now, new Set(current.map((p) => p.file)));
+    await Promise.all(dropped.gone.map((url) => rm(path.join(directories.output, outputFile(url)), { force: true })));
+    shown = dropped.shown;
   });
   // Eleventy waits 150 ms for a saved file to settle before rebuilding; editors save whole files
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
