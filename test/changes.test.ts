@@ -1,11 +1,12 @@
-// What the dev server re-renders after an edit (src/site/changes.ts), and the stories a
+// What the dev server re-renders after an edit (src/site/changes.ts, src/site/page-shows.ts), and the stories a
 // production build renders ahead in a worker (src/render/story.ts): pure code, no build.
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { ChangedPages, listingFrame } from "../src/site/changes.ts";
+import { ChangedPages } from "../src/site/changes.ts";
+import { listingFrame } from "../src/site/page-shows.ts";
 import { pageWindow, paginate } from "../src/site/listings.ts";
 import { buildCollections } from "../src/site/collections.ts";
 import { patchCollections } from "../src/site/patch-collections.ts";

@@ -1,35 +1,12 @@
 // The dev server re-renders only the pages an edit changed. Every article, listing and feed page has
-// a signature: the version of its own article (or a feed's stories), and what it shows of the others
-// (headline, date, standfirst, tags…). A page whose signature matches the last build's is left out of the rebuild;
-// its file from then is still in the output. Any change to something other than an article file
-// (a layout, data, styles) renders everything again. `npm run build` does the same between builds,
-// with signatures kept on disk (src/site/signatures.ts) instead of numbers held in memory.
+// a signature: what it shows of the articles (src/site/page-shows.ts). A page whose signature matches
+// the last build's is left out; its file from then is still in the output. A change to anything but an
+// article file renders everything. `npm run build` keeps signatures on disk instead (src/site/signatures.ts).
 import type { Article } from "../content/load.ts";
 import type { ArticleLinks, ListingPage } from "./collections.ts";
-import { frontArticles } from "./front-page.ts";
-import { describeListing, PAGE_WINDOW_RADIUS } from "./listings.ts";
+import { articleShows, correctionShows, feedShows, listingShows, shownFields, type PageShows, type ShownId, type ShownIds } from "./page-shows.ts";
 import { outputFile, type PageSignatures } from "./signatures.ts";
 import { textDigest as digest } from "../content/digests.ts";
-import { dateStamp } from "../content/dates.ts";
-
-/** What a card, a related-story link or an older/newer link can show of an article (every date is in the site's zone; Luxon's ISO text for them cost 0.4 s at 100,000 articles). */
-const shownFields = (a: Article) => JSON.stringify([a.url, a.title, a.status, a.description, dateStamp(a.date), dateStamp(a.updated), a.place, a.source, a.tags, a.image, a.author, a.section.slug, a.kind]);
-
-/** A number in the dev server (the same object, the same number); a digest of content in `npm run build` (src/site/signatures.ts). */
-export type ShownId = number | string;
-
-/**
- * What a listing page shows besides its stories: title, description (a count on a first page), a
- * source's website, and its pagination bar, which names the number of pages only near the newest
- * (`pageWindow`: "Latest" carries no number). Strings, not the bar's objects: 15,000 pages a save.
- */
-export const listingFrame = (page: ListingPage<unknown>) => {
-  const nearLatest = page.pageNumber + PAGE_WINDOW_RADIUS + 2 >= page.totalPages;
-  const website = page.group && "website" in page.group ? page.group.website : "";
-  return `${page.title}|${describeListing(page)}|${website}|${page.pageNumber}|${nearLatest ? page.totalPages : ""}`;
-};
-
-const isArticle = (value: unknown): value is Article => typeof value === "object" && value !== null && "url" in value && "file" in value;
 
 export class ChangedPages {
   /** Off (every page renders) unless the dev server turns it on. */
@@ -40,10 +17,9 @@ export class ChangedPages {
   /** Each distinct "what is shown" gets a number, so signatures are lists of numbers. */
   #shownIds = new Map<string, number>();
   /**
-   * Each article's id of what it shows, kept on the article under this instance's own key: a card
-   * looks it up (1.7 million cards at 100,000 articles; in a microbenchmark of as many lookups,
-   * 0.1 s against 0.25–0.5 s through a WeakMap).
-   * A copy of the article (`{ ...article }`) carries it too, so it names the object it belongs to.
+   * Each article's id of what it shows, kept on the article under this instance's own key: 1.7 million
+   * card lookups at 100,000 articles took 0.1 s this way, 0.25–0.5 s through a WeakMap. A copy of the
+   * article (`{ ...article }`) carries it too, so it names the object it belongs to.
    */
   #shown = Symbol("shown");
   #next = 0;
@@ -96,31 +72,23 @@ export class ChangedPages {
   }
 
   articlePages(articles: Article[], links: Record<string, ArticleLinks>): Article[] {
-    return this.#select(articles, () => "", (article) => {
-      const { related, older, newer } = links[article.url]!;
-      return [this.version(article), ...related.map(this.#show), this.#show(older), this.#show(newer)];
-    });
+    return this.#select(articles, articleShows(this.#ids, links));
   }
 
   listingPages(pages: ListingPage[]): ListingPage[] {
-    // the front page also shows its lead, top stories and desk blocks, which may sit on no page of its list
-    const shown = (page: ListingPage) => (page.front ? [...page.items, ...frontArticles(page.front)] : page.items).map(this.#show);
-    // and how they are arranged: lead, top stories, desk blocks (_data/frontpage.yaml)
-    const arrangement = (page: ListingPage) => (page.front ? JSON.stringify(page.front, (_, v: unknown) => (isArticle(v) ? v.url : v)) : "");
-    return this.#select(pages, (page) => `${listingFrame(page)}|${arrangement(page)}`, shown);
+    return this.#select(pages, listingShows(this.#ids));
   }
 
-  /** /corrections/ shows each correction's date and text, and its article's headline and link. */
   correctionPages<T extends ListingPage<{ article: Article; date: unknown; text: string }>>(pages: T[]): T[] {
-    const shown = (page: T) => page.items.flatMap((c) => [this.#show(c.article), this.#textId(JSON.stringify([c.date, c.text]))]);
-    return this.#select(pages, listingFrame, shown);
+    return this.#select(pages, correctionShows<T>(this.#ids));
   }
 
-  /** Feeds carry whole stories: a feed changes with the version of any article in it. */
   feedPages<T extends { paths: Record<string, string | undefined>; title: string; updated: string; entries: { article: Article }[] }>(feeds: T[], format: string): T[] {
-    // an empty feed is dated by the build's clock
-    return this.#select(feeds, (feed) => `${feed.title}|${feed.updated}`, (feed) => feed.entries.flatMap((e) => [this.version(e.article), this.#show(e.article)]), (feed) => feed.paths[format]!);
+    return this.#select(feeds, feedShows<T>(this.#ids), (feed) => feed.paths[format]!);
   }
+
+  /** How the recipes of src/site/page-shows.ts name articles and text. */
+  #ids: ShownIds = { show: (article) => this.#show(article), version: (article) => this.version(article), text: (text) => this.#textId(text) };
 
   /** A number per article object: a new object is a changed file (the loader caches unchanged ones). */
   version(article: Article): ShownId {
@@ -158,7 +126,7 @@ export class ChangedPages {
 
   // A page's signature: a short text (title, page count…) and the numbers of what it shows, compared
   // number by number; 15,000 listing pages are checked on every save.
-  #select<T>(pages: T[], meta: (page: T) => string, shows: (page: T) => ShownId[], key: (page: T) => string = (page) => (page as { url: string }).url): T[] {
+  #select<T>(pages: T[], { meta, shows }: PageShows<T>, key: (page: T) => string = (page) => (page as { url: string }).url): T[] {
     const persistent = this.#persistent;
     if (persistent) return pages.filter((page) => persistent.select(outputFile(key(page)), meta(page), shows(page)));
     if (!this.enabled) return pages;

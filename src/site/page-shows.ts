@@ -1,0 +1,70 @@
+// What each kind of page shows of the articles, as src/site/changes.ts signs it: a page is rendered
+// again when any of it changes. `ids` turns an article into the id of what its card shows, and of
+// its version (its file); the recipes here say which articles and which other text each page shows.
+import type { Article } from "../content/load.ts";
+import { dateStamp } from "../content/dates.ts";
+import type { ArticleLinks, ListingPage } from "./collections.ts";
+import { frontArticles } from "./front-page.ts";
+import { describeListing, PAGE_WINDOW_RADIUS } from "./listings.ts";
+
+/** A number in the dev server (the same object, the same number); a digest of content in `npm run build` (src/site/signatures.ts). */
+export type ShownId = number | string;
+
+/** How a signature names articles and text (src/site/changes.ts keeps the ids). */
+export interface ShownIds {
+  /** What the article's card, related-story link or older/newer link shows; -1 for none. */
+  show(article: Article | undefined): ShownId;
+  /** The article's own version: its file, status and tags. */
+  version(article: Article): ShownId;
+  /** The same id for the same text. */
+  text(text: string): ShownId;
+}
+
+/** What a card, a related-story link or an older/newer link can show of an article (every date is in the site's zone; Luxon's ISO text for them cost 0.4 s at 100,000 articles). */
+export const shownFields = (a: Article) => JSON.stringify([a.url, a.title, a.status, a.description, dateStamp(a.date), dateStamp(a.updated), a.place, a.source, a.tags, a.image, a.author, a.section.slug, a.kind]);
+
+/**
+ * What a listing page shows besides its stories: title, description (a count on a first page), a
+ * source's website, and its pagination bar, which names the number of pages only near the newest
+ * (`pageWindow`: "Latest" carries no number). Strings, not the bar's objects: 15,000 pages a save.
+ */
+export const listingFrame = (page: ListingPage<unknown>) => {
+  const nearLatest = page.pageNumber + PAGE_WINDOW_RADIUS + 2 >= page.totalPages;
+  const website = page.group && "website" in page.group ? page.group.website : "";
+  return `${page.title}|${describeListing(page)}|${website}|${page.pageNumber}|${nearLatest ? page.totalPages : ""}`;
+};
+
+const isArticle = (value: unknown): value is Article => typeof value === "object" && value !== null && "url" in value && "file" in value;
+
+/** A page's signature: a short text, and the ids of what it shows. */
+export interface PageShows<T> {
+  meta(page: T): string;
+  shows(page: T): ShownId[];
+}
+
+/** An article's page: its own version, its related stories and the older and newer story it links. */
+export const articleShows = (ids: ShownIds, links: Record<string, ArticleLinks>): PageShows<Article> => ({
+  meta: () => "",
+  shows(article) {
+    const { related, older, newer } = links[article.url]!;
+    return [ids.version(article), ...related.map(ids.show), ids.show(older), ids.show(newer)];
+  },
+});
+
+/** A listing page: its frame and cards; the front page also its lead, top stories and desk blocks, which may sit on no page of its list, and how they are arranged (_data/frontpage.yaml). */
+export const listingShows = (ids: ShownIds): PageShows<ListingPage> => ({
+  meta: (page) => `${listingFrame(page)}|${page.front ? JSON.stringify(page.front, (_, v: unknown) => (isArticle(v) ? v.url : v)) : ""}`,
+  shows: (page) => (page.front ? [...page.items, ...frontArticles(page.front)] : page.items).map(ids.show),
+});
+
+/** /corrections/: each correction's date and text, and its article's headline and link. */
+export const correctionShows = <T extends ListingPage<{ article: Article; date: unknown; text: string }>>(ids: ShownIds): PageShows<T> => ({
+  meta: listingFrame,
+  shows: (page) => page.items.flatMap((c) => [ids.show(c.article), ids.text(JSON.stringify([c.date, c.text]))]),
+});
+
+/** A feed carries whole stories: it changes with the version of any article in it. An empty feed is dated by the build's clock. */
+export const feedShows = <T extends { title: string; updated: string; entries: { article: Article }[] }>(ids: ShownIds): PageShows<T> => ({
+  meta: (feed) => `${feed.title}|${feed.updated}`,
+  shows: (feed) => feed.entries.flatMap((e) => [ids.version(e.article), ids.show(e.article)]),
+});
