@@ -28,14 +28,15 @@ describe("dev server settings", () => {
   });
 
   it("drops the pages a deleted story and its last tag had, but keeps a broken story's last good page until it is fixed or deleted", () => {
-    const before = new Map([["/a/", "articles/a.md"], ["/b/", "articles/b.md"], ["/tags/only-a/", undefined], ["/", undefined]]);
+    const files = () => new Map([["/a/", "articles/a.md"], ["/b/", "articles/b.md"]]);
     // a.md deleted, b.md broken: neither has a page in this build
-    const first = dropPages(before, new Map([["/", undefined]]), new Set(["articles/b.md"]));
+    const first = dropPages(["/a/", "/b/", "/tags/only-a/", "/"], new Set(["/"]), files, new Set(["articles/b.md"]));
     expect(first.gone.sort()).toEqual(["/a/", "/tags/only-a/"]);
+    expect([...first.kept]).toEqual([["/b/", "articles/b.md"]]);
     // b.md deleted while broken: its kept page goes too
-    expect(dropPages(first.shown, new Map([["/", undefined]]), new Set()).gone).toEqual(["/b/"]);
-    // b.md fixed: nothing to drop
-    expect(dropPages(first.shown, new Map([["/", undefined], ["/b/", "articles/b.md"]]), new Set()).gone).toEqual([]);
+    expect(dropPages(["/", "/b/"], new Set(["/"]), () => first.kept, new Set()).gone).toEqual(["/b/"]);
+    // b.md fixed: nothing to drop, and nothing looked up
+    expect(dropPages(["/", "/b/"], new Set(["/", "/b/"]), () => { throw new Error("looked up"); }, new Set())).toEqual({ gone: [], kept: new Map() });
   });
 
   it("publishes an embargoed article once the clock passes its date, without re-reading the file", () => {
@@ -206,6 +207,7 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     await server.waitFor(new RegExp(problem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), 5000);
     await page.screenshot({ path: path.join(ARTIFACTS, "dev-server-problem.png") });
     expect((await get("/")).status).toBe(200); // the rest of the site is still served
+    expect((await get(BRIDGE_URL)).html).toContain("Council approves"); // and the story's last good version
 
     // a field name that looks like markup is shown as text, never parsed
     site.write(BRIDGE, "---\n" + `title: Council approves\n"<b id=injected>bold</b>": 1\n` + "---\n\nThe council voted.\n");

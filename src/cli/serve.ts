@@ -4,10 +4,11 @@
 // as a save does (src/site/changes.ts then drops the story from every list and feed).
 // https://www.11ty.dev/docs/programmatic/
 import Eleventy from "@11ty/eleventy";
-import { portArgument } from "../serve/dev-server.ts";
 
 const eleventy = new Eleventy(".", "_site.dev", { source: "cli", configPath: ".eleventy.ts", runMode: "serve" });
 await eleventy.init();
+// the project's modules read ELEVENTY_RUN_MODE as they load, and init() is what sets it
+const { portArgument } = await import("../serve/dev-server.ts");
 // the first build, then the watcher; `rebuild` is what its "change" and "add" events call
 const rebuild = await eleventy.watch();
 eleventy.watcher.on("unlink", (file) => void rebuild(file));
