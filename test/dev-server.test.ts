@@ -139,7 +139,8 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
   beforeAll(async () => {
     site = makeFixture({
       [BRIDGE]: bridge("Council approves new bridge", "The council voted on Monday."),
-      "articles/2025/ferry.md": article({ ...validFields, title: "Ferry service resumes", date: "2025-05-02", tags: ["Transport"] }),
+      "articles/2025/ferry.md": article({ ...validFields, title: "Ferry service resumes", date: "2025-05-02", tags: ["Transport"], aliases: ["/ferry-service/"] }),
+      "pages/tips.md": "---\ntitle: Send us a tip\nslug: tips\n---\n\nWrite to the desk.\n",
       "articles/2025/draft.md": article({ ...validFields, title: "Unfinished draft", date: "2025-05-03", draft: true }),
       "articles/2026/later.md": article({ ...validFields, title: "Embargoed budget story", date: "2026-03-01T09:00:00-05:00" }),
     });
@@ -224,18 +225,18 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     expect(await page.problems()).toEqual([]);
   }, 90_000);
 
-  it("takes a deleted story out of the preview: home, its tag's page and its own address", async () => {
+  it("takes a deleted story out of the preview: home, its tag's page, its own and its old address; and a deleted static page", async () => {
     await server.settle(750);
     expect((await get("/")).html).toContain("Ferry service resumes");
-    expect((await get("/2025/05/02/ferry/")).status).toBe(200);
+    for (const url of ["/2025/05/02/ferry/", "/ferry-service/", "/tips/"]) expect((await get(url)).status, url).toBe(200);
+    rmSync(path.join(site.root, "pages/tips.md"));
     rmSync(path.join(site.root, "articles/2025/ferry.md"));
     for (let tries = 0; (await get("/")).html.includes("Ferry service resumes"); tries++) {
       if (tries === 300) throw new Error(`the deleted article stayed on the home page:\n${server.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await server.settle(750);
-    expect((await get("/2025/05/02/ferry/")).status).toBe(404);
-    expect((await get("/tags/transport/")).status).toBe(404);
+    for (const url of ["/2025/05/02/ferry/", "/ferry-service/", "/tags/transport/", "/tips/"]) expect((await get(url)).status, url).toBe(404);
     expect((await get("/feed.xml")).html).not.toContain("Ferry service resumes");
     expect(server.child.exitCode).toBeNull();
   }, 60_000);

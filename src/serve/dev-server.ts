@@ -6,8 +6,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
-import type { Article } from "../content/load.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
+import { redirectsOf } from "../site/redirects.ts";
 import { outputFile } from "../site/signatures.ts";
 
 export interface Options {
@@ -51,10 +51,11 @@ export function reportProblems(problems: Problem[]): void {
 }
 
 /**
- * The pages the last dev build had (`before`) that this one has not (`now`): a deleted story's, a
- * moved story's old address, a tag's page once no story carries it. The page of an article whose
- * file has a problem now is `kept`, as the editor's last good version, until it is fixed or deleted.
- * `files` (URL → article file, of the last build's articles and kept pages) is only worked out when a page went.
+ * The pages the last dev build had (`before`) that this one has not (`now`): a deleted story's or
+ * static page's, and the redirects at its old addresses; a moved story's old address; a tag's page
+ * once no story carries it. The page of an article whose file has a problem now is `kept`, as the
+ * editor's last good version, until it is fixed or deleted.
+ * `files` (URL → file, of the last build's pages and kept pages) is only worked out when a page went.
  */
 export function dropPages(before: Iterable<string>, now: ReadonlySet<string>, files: () => ReadonlyMap<string, string>, broken: ReadonlySet<string>) {
   const gone: string[] = [];
@@ -124,19 +125,22 @@ export function devServerPlugin(eleventyConfig: EleventyConfig, userOptions: Par
     },
   });
   // Eleventy never deletes an output file: a deleted story's page would still be served
-  let last: { urls: Set<string>; articles: Article[]; kept: Map<string, string> } | undefined;
-  eleventyConfig.on("articles.loaded", async ({ articles, pageUrls, replaced, directories }: ArticlesLoaded) => {
+  let last: { urls: Set<string>; owners: Parameters<typeof redirectsOf>[0]; kept: Map<string, string> } | undefined;
+  eleventyConfig.on("articles.loaded", async ({ articles, pages, pageUrls, replaced, directories }: ArticlesLoaded) => {
+    const owners = [...articles, ...pages];
     // an edit that moved no article (src/site/patch-collections.ts) keeps every page: 40 ms spared a save at 10,000 articles
-    if (replaced && last) return void (last.articles = articles);
+    if (replaced && last) return void (last.owners = owners);
+    // the articles' and listings' pages, the static pages, and the redirects at their old addresses
     const urls = new Set(pageUrls());
+    for (const page of [...pages, ...redirectsOf(owners)]) urls.add(page.url);
     if (last) {
-      const { kept: keptBefore, articles: before } = last;
-      const files = () => new Map([...keptBefore, ...before.map((a) => [a.url, a.file] as const)]);
+      const { kept: keptBefore, owners: before } = last;
+      const files = () => new Map([...keptBefore, ...[...before, ...redirectsOf(before)].map((o) => [o.url, o.file] as const)]);
       const { gone, kept } = dropPages(last.urls, urls, files, new Set(current.map((p) => p.file)));
       await Promise.all(gone.map((url) => rm(path.join(directories.output, outputFile(url)), { force: true })));
       for (const url of kept.keys()) urls.add(url);
-      last = { urls, articles, kept };
-    } else last = { urls, articles, kept: new Map() };
+      last = { urls, owners, kept };
+    } else last = { urls, owners, kept: new Map() };
   });
   // Eleventy waits 150 ms for a saved file to settle before rebuilding; editors save whole files
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
