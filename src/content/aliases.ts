@@ -92,6 +92,13 @@ export function aliasCollisions(owners: Addressed[]): Problem[] {
   return problems;
 }
 
+/** The problem of a file whose URL `owner` (another file) already has. */
+export const urlTaken = ({ file, url }: { file: string; url: string }, owner: string): Problem => ({
+  file,
+  field: "slug",
+  message: `gives URL ${url}, already used by ${owner} (expected a unique slug: set slug: to tell them apart)`,
+});
+
 /** Two articles whose date and slug give the same URL: each after the first (by file name) is a problem. */
 export function urlCollisions(articles: readonly { file: string; url: string }[]): Problem[] {
   if (new Set(articles.map((a) => a.url)).size === articles.length) return [];
@@ -99,13 +106,8 @@ export function urlCollisions(articles: readonly { file: string; url: string }[]
   const problems: Problem[] = [];
   for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const owner = owners.get(article.url);
-    if (owner) {
-      problems.push({
-        file: article.file,
-        field: "slug",
-        message: `gives URL ${article.url}, already used by ${owner} (expected a unique slug: set slug: to tell them apart)`,
-      });
-    } else owners.set(article.url, article.file);
+    if (owner) problems.push(urlTaken(article, owner));
+    else owners.set(article.url, article.file);
   }
   return problems;
 }

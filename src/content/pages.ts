@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { siteAddress } from "./aliases.ts";
+import { siteAddress, urlTaken } from "./aliases.ts";
 import { parseYaml, splitFrontMatter } from "./frontmatter.ts";
 import { imageProblems, imageRefs, isRemote, type ImageRef } from "./image-refs.ts";
 import { firstParagraphText } from "./markdown.ts";
@@ -60,7 +60,7 @@ export function pageCollisions(pages: StaticPage[]): Problem[] {
     const owner = owners.get(page.url);
     const site = siteAddress(page.url);
     if (site) problems.push({ file: page.file, field: "slug", message: `gives URL ${page.url}, an address of ${site} (expected another slug)` });
-    else if (owner) problems.push({ file: page.file, field: "slug", message: `gives URL ${page.url}, already used by ${owner} (expected a unique slug: set slug: to tell them apart)` });
+    else if (owner) problems.push(urlTaken(page, owner));
     else owners.set(page.url, page.file);
   }
   return problems;
