@@ -144,6 +144,8 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
       "articles/2025/draft.md": article({ ...validFields, title: "Unfinished draft", date: "2025-05-03", draft: true }),
       "articles/2026/later.md": article({ ...validFields, title: "Embargoed budget story", date: "2026-03-01T09:00:00-05:00" }),
     });
+    // left by an earlier `npm start`, for a story deleted since
+    site.write("_site.dev/2024/01/01/deleted-meanwhile/index.html", "<p>Deleted meanwhile</p>");
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     server = startDevServer(site.root, port);
@@ -158,7 +160,7 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     expect(server?.child.exitCode !== null || server?.child.signalCode !== null).toBe(true);
   });
 
-  it("serves on PORT into _site.dev/, leaves _site/ alone, and shows drafts and embargoed articles marked", async () => {
+  it("serves on PORT into a fresh _site.dev/ (no page left from an earlier run), leaves _site/ alone, and shows drafts and embargoed articles marked", async () => {
     const home = await get("/");
     expect(home.status).toBe(200);
     expect(home.html).toContain("Unfinished draft");
@@ -166,6 +168,7 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     expect((await get("/2025/05/03/draft/")).html).toMatch(/class="status status-draft"[^>]*>[^<]*Draft/);
     expect((await get("/2026/03/01/later/")).html).toMatch(/Embargoed until <time datetime="2026-03-01T09:00:00-05:00">/);
     expect(site.exists("_site.dev/index.html")).toBe(true);
+    expect((await get("/2024/01/01/deleted-meanwhile/")).status).toBe(404);
     expect(site.exists("_site")).toBe(false);
   });
 

@@ -2,10 +2,23 @@
 // starts it, plus what that command leaves out: Eleventy 3's watcher only logs a deleted file, so a
 // story deleted while the preview ran stayed in it until the next save. Here a deletion rebuilds
 // as a save does (src/site/changes.ts then drops the story from every list and feed).
+// Each run starts from an empty _site.dev/: the page of a story deleted while no preview ran would
+// still be served, since the first build has no earlier one to compare with.
 // https://www.11ty.dev/docs/programmatic/
+import { existsSync } from "node:fs";
+import { rename } from "node:fs/promises";
 import Eleventy from "@11ty/eleventy";
+import { discardedFolder } from "../build/recycle.ts";
+import { deleteDetached } from "../build/swap.ts";
 
-const eleventy = new Eleventy(".", "_site.dev", { source: "cli", configPath: ".eleventy.ts", runMode: "serve" });
+const OUTPUT = "_site.dev";
+if (existsSync(OUTPUT)) {
+  // moved aside at once and deleted by a process of its own, not in the way of the first build
+  const old = discardedFolder(OUTPUT);
+  await rename(OUTPUT, old);
+  deleteDetached([old]);
+}
+const eleventy = new Eleventy(".", OUTPUT, { source: "cli", configPath: ".eleventy.ts", runMode: "serve" });
 await eleventy.init();
 // the project's modules read ELEVENTY_RUN_MODE as they load, and init() is what sets it
 const { portArgument } = await import("../serve/dev-server.ts");
