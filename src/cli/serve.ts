@@ -12,6 +12,8 @@ import { discardedFolder } from "../build/recycle.ts";
 import { deleteDetached } from "../build/swap.ts";
 
 const OUTPUT = "_site.dev";
+// the article folders are watched here (src/serve/article-watch.ts), not by Eleventy's watcher
+process.env.ARTICLE_FOLDERS_WATCHED = "1";
 if (existsSync(OUTPUT)) {
   // moved aside at once and deleted by a process of its own, not in the way of the first build
   const old = discardedFolder(OUTPUT);
@@ -22,8 +24,16 @@ const eleventy = new Eleventy(".", OUTPUT, { source: "cli", configPath: ".eleven
 await eleventy.init();
 // the project's modules read ELEVENTY_RUN_MODE as they load, and init() is what sets it
 const { portArgument } = await import("../serve/dev-server.ts");
+const { watchArticleFolders } = await import("../serve/article-watch.ts");
 // the first build, then the watcher; `rebuild` is what its "change" and "add" events call
 const rebuild = await eleventy.watch();
 eleventy.watcher.on("unlink", (file) => void rebuild(file));
+const articles = watchArticleFolders(process.cwd(), (file) => {
+  console.log(`[articles] File ${existsSync(file) ? "changed" : "deleted"}: ${file}`);
+  void rebuild(file);
+});
 await eleventy.serve(portArgument(process.argv.slice(2)));
-process.on("SIGINT", () => void eleventy.stopWatch());
+process.on("SIGINT", () => {
+  articles.close();
+  void eleventy.stopWatch();
+});

@@ -30,6 +30,8 @@ export interface Options {
   tolerateProblems: boolean;
   /** The dev server re-renders only the pages an edit changed (src/site/changes.ts). */
   renderChangedOnly: boolean;
+  /** Eleventy's watcher reports article edits, unless `npm start` watches the folders itself (src/serve/article-watch.ts). */
+  watchFiles: boolean;
   /** Where a dev build's problems go; by default the event "articles.problems" (src/serve/dev-server.ts shows them). */
   onProblems?: (problems: Problem[]) => void;
 }
@@ -45,6 +47,7 @@ export const defaults: Omit<Options, "timezone" | "homeTitle"> = {
   includeUnpublished: devRun,
   tolerateProblems: devRun,
   renderChangedOnly: devRun,
+  watchFiles: process.env.ARTICLE_FOLDERS_WATCHED !== "1",
 };
 
 /** The dev server loads with the clock of its first build; an embargo that lifts (or an expiry that passes) since is applied here. */
@@ -91,7 +94,9 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
   // and the folder's data file still applies. Eleventy's file search skips the folder: matching
   // 100,000 paths against the template globs took about 0.25 s of a profiled build.
   eleventyConfig.ignores.add(`${options.dir}/**`);
-  eleventyConfig.addWatchTarget(`${options.dir}/**/*.md`);
+  // https://www.11ty.dev/docs/watch-serve/#ignore-watching-files (its template glob covers the folder too)
+  if (options.watchFiles) eleventyConfig.addWatchTarget(`${options.dir}/**/*.md`);
+  else eleventyConfig.watchIgnores.add(`${options.dir}/**`);
   // read by the loader, not Eleventy's data cascade: an edit rebuilds the collections and every page
   eleventyConfig.addWatchTarget(FRONT_PAGE_FILE);
   const isArticleFile = (file: string) => /\.md$/.test(file) && path.normalize(file).startsWith(`${path.normalize(options.dir)}${path.sep}`);
