@@ -74,8 +74,8 @@ export async function measureDevServer(site: BenchSite, target: DevTarget, edits
       return ms;
     };
     const edit = (marker: string) => timed(() => appendFileSync(file, `${marker}\n`), target.url, (html) => html.includes(marker), `the edited article (${marker})`);
-    // chokidar is still scanning the tree when "Watching…" is printed, and a change to a file it has
-    // not seen yet is dropped: append until Eleventy reports the change, then one unmeasured edit
+    // the article watcher (src/serve/article-watch.ts) starts after "Watching…" is printed, and a
+    // change before that is not seen: append until the server reports the change, then one unmeasured edit
     const changes = () => seen.changed;
     for (let attempt = 0; changes() === 0; attempt++) {
       if (attempt === 30) throw new Error(`the dev server never noticed an edit:\n${output.slice(-2000)}`);
