@@ -172,7 +172,7 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     expect(site.exists("_site")).toBe(false);
   });
 
-  it("live-reloads the open article after an edit, and rebuilds home, tag and archive pages after a title change", async () => {
+  it("live-reloads the open article after an edit, rebuilds home, tag and archive pages after a title change, and serves new stories, in a new folder too", async () => {
     await open(BRIDGE_URL);
     expect(await page.locator("h1").textContent()).toBe("Council approves new bridge");
 
@@ -199,6 +199,13 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect((await get("/2025/06/10/harbour/")).status).toBe(200);
+
+    // a folder the watcher has not seen yet (src/serve/article-watch.ts)
+    site.write("articles/2024/ferry-fares.md", article({ ...validFields, title: "Ferry fares frozen", date: "2024-11-05" }));
+    for (let tries = 0; (await get("/2024/11/05/ferry-fares/")).status !== 200; tries++) {
+      if (tries === 300) throw new Error(`the story in a new folder was never served:\n${server.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }, 90_000);
 
   it("reports a broken front matter in the terminal and on the open page, keeps serving, and recovers once fixed", async () => {

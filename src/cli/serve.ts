@@ -3,7 +3,8 @@
 // story deleted while the preview ran stayed in it until the next save. Here a deletion rebuilds
 // as a save does (src/site/changes.ts then drops the story from every list and feed).
 // Each run starts from an empty _site.dev/: the page of a story deleted while no preview ran would
-// still be served, since the first build has no earlier one to compare with.
+// still be served, since the first build has no earlier one to compare with. The article folders are
+// watched by src/serve/article-watch.ts, not by Eleventy's watcher, which reads a folder again on every save.
 // https://www.11ty.dev/docs/programmatic/
 import { existsSync } from "node:fs";
 import { rename } from "node:fs/promises";
