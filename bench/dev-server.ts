@@ -74,8 +74,8 @@ export async function measureDevServer(site: BenchSite, target: DevTarget, edits
       return ms;
     };
     const edit = (marker: string) => timed(() => appendFileSync(file, `${marker}\n`), target.url, (html) => html.includes(marker), `the edited article (${marker})`);
-    // the article watcher (src/serve/article-watch.ts) starts after "Watching…" is printed, and a
-    // change before that is not seen: append until the server reports the change, then one unmeasured edit
+    // append until the server reports the change (its article watcher, src/serve/article-watch.ts),
+    // then one unmeasured edit
     const changes = () => seen.changed;
     for (let attempt = 0; changes() === 0; attempt++) {
       if (attempt === 30) throw new Error(`the dev server never noticed an edit:\n${output.slice(-2000)}`);

@@ -104,6 +104,8 @@ async function stop(child: ChildProcess | undefined) {
   clearTimeout(timer);
 }
 
+const ferry = (body: string) => article({ ...validFields, title: "Ferry service resumes", date: "2025-05-02", tags: ["Transport"], aliases: ["/ferry-service/"] }, body);
+
 describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium", () => {
   let site: Fixture;
   let server: ReturnType<typeof startDevServer>;
@@ -139,7 +141,7 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
   beforeAll(async () => {
     site = makeFixture({
       [BRIDGE]: bridge("Council approves new bridge", "The council voted on Monday."),
-      "articles/2025/ferry.md": article({ ...validFields, title: "Ferry service resumes", date: "2025-05-02", tags: ["Transport"], aliases: ["/ferry-service/"] }),
+      "articles/2025/ferry.md": ferry("The ferry runs again."),
       "pages/tips.md": "---\ntitle: Send us a tip\nslug: tips\n---\n\nWrite to the desk.\n",
       "articles/2025/draft.md": article({ ...validFields, title: "Unfinished draft", date: "2025-05-03", draft: true }),
       "articles/2026/later.md": article({ ...validFields, title: "Embargoed budget story", date: "2026-03-01T09:00:00-05:00" }),
@@ -149,6 +151,9 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     server = startDevServer(site.root, port);
+    // saved while the first build runs, after it wrote the story's page: built again once it is done
+    await server.waitFor(/Writing \.\/_site\.dev\/2025\/05\/02\/ferry\/index\.html/, 90_000);
+    site.write("articles/2025/ferry.md", ferry("Fares are frozen until spring."));
     [browser] = await Promise.all([launchBrowser(), server.waitFor(/Server at http:\/\/localhost:\d+/, 90_000)]);
     expect(server.output()).toContain(`localhost:${port}/`);
     page = await openWatched(browser, `${origin}/`);
@@ -160,7 +165,7 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     expect(server?.child.exitCode !== null || server?.child.signalCode !== null).toBe(true);
   });
 
-  it("serves on PORT into a fresh _site.dev/ (no page left from an earlier run), leaves _site/ alone, and shows drafts and embargoed articles marked", async () => {
+  it("serves on PORT into a fresh _site.dev/ (no page left from an earlier run), leaves _site/ alone, shows drafts and embargoed articles marked, and builds a story saved during the first build", async () => {
     const home = await get("/");
     expect(home.status).toBe(200);
     expect(home.html).toContain("Unfinished draft");
@@ -169,6 +174,10 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     expect((await get("/2026/03/01/later/")).html).toMatch(/Embargoed until <time datetime="2026-03-01T09:00:00-05:00">/);
     expect(site.exists("_site.dev/index.html")).toBe(true);
     expect((await get("/2024/01/01/deleted-meanwhile/")).status).toBe(404);
+    for (let tries = 0; !(await get("/2025/05/02/ferry/")).html.includes("Fares are frozen until spring."); tries++) {
+      if (tries === 300) throw new Error(`the story saved during the first build was never built again:\n${server.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     expect(site.exists("_site")).toBe(false);
   });
 

@@ -26,13 +26,18 @@ await eleventy.init();
 // the project's modules read ELEVENTY_RUN_MODE as they load, and init() is what sets it
 const { portArgument } = await import("../serve/dev-server.ts");
 const { watchArticleFolders } = await import("../serve/article-watch.ts");
-// the first build, then the watcher; `rebuild` is what its "change" and "add" events call
-const rebuild = await eleventy.watch();
-eleventy.watcher.on("unlink", (file) => void rebuild(file));
+// watching from before the first build: a story saved while it runs is built again once it is done
+let rebuild: ((file: string) => Promise<void>) | undefined;
+const saved = new Set<string>();
 const articles = watchArticleFolders(process.cwd(), (file) => {
   console.log(`[articles] File ${existsSync(file) ? "changed" : "deleted"}: ${file}`);
-  void rebuild(file);
+  if (rebuild) void rebuild(file);
+  else saved.add(file);
 });
+// the first build, then Eleventy's watcher; `rebuild` is what its "change" and "add" events call
+const run = (rebuild = await eleventy.watch());
+eleventy.watcher.on("unlink", (file) => void run(file));
+for (const file of saved) void run(file);
 await eleventy.serve(portArgument(process.argv.slice(2)));
 process.on("SIGINT", () => {
   articles.close();
