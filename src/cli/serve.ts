@@ -37,8 +37,8 @@ const articles = watchArticleFolders(process.cwd(), (file) => {
 // the first build, then Eleventy's watcher; `rebuild` is what its "change" and "add" events call
 const run = (rebuild = await eleventy.watch());
 // The first build leaves over a gigabyte of garbage at 10,000 articles that V8 keeps for many saves,
-// and every save's collections are slower beside it: collected once here (`npm start` passes
-// --expose-gc), a new article was served in 1.0 s instead of 1.2–1.5 s (bench/results.md).
+// and saves are slower beside it: collected once here (`npm start` passes --expose-gc), a new
+// article was mostly served in about 1.0 s instead of 1.2–1.5 s (A/B series in bench/results.md).
 globalThis.gc?.();
 eleventy.watcher.on("unlink", (file) => void run(file));
 for (const file of saved) void run(file);
