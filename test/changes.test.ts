@@ -32,8 +32,10 @@ const day = (n: number) => `${new Date(Date.UTC(2025, 5, n)).toISOString().slice
 const COUNT = 65;
 const corpus = () => Array.from({ length: COUNT }, (_, i) => load(`articles/a${i}.md`, { title: `Story ${i}`, date: day(28 - Math.floor(i / 2)), tags: i % 5 ? ["Markets"] : ["Markets", "Energy"] }));
 
-function build(pages: ChangedPages, articles: Article[]) {
+/** `collected`: the pages are told the build's articles, as the articles plugin tells them, and skip pages made of the same objects. */
+function build(pages: ChangedPages, articles: Article[], collected = false) {
   const c = buildCollections(articles, "America/New_York", 20, "Home");
+  if (collected) pages.collected(c.articles);
   const listings = [...c.homePages, ...c.tagPages, ...c.monthPages];
   const rendered = { articles: pages.articlePages(c.articles, c.articleLinks).map((a) => a.url), listings: pages.listingPages(listings).map((p) => p.url) };
   pages.finishBuild();
@@ -126,6 +128,29 @@ describe("the dev server's rebuild after an edit", () => {
     const retagged = [...articles];
     retagged[30] = load("articles/a30.md", { title: "Story 30", date: day(13), tags: ["Markets"] });
     expect(patchCollections(collections, retagged)).toBeUndefined();
+  });
+
+  it("renders the same pages when it skips those made of the same objects as last time: a story published, one deleted, a tag re-spelled", () => {
+    // each run gets its own objects: building the collections merges tag spellings into them
+    const runs = (collected: boolean) => {
+      const pages = Object.assign(new ChangedPages(), { enabled: true });
+      const articles = corpus();
+      const published = load("articles/new.md", { title: "New story", date: day(29), tags: ["Markets"] });
+      const kept = [published, ...articles.filter((_, i) => i !== 40)];
+      // 13 older stories spell it "ENERGY", more than the 12 "Energy": every Energy card changes, on the same objects
+      const shouted = Array.from({ length: 13 }, (_, n) => load(`articles/loud${n}.md`, { title: `Loud ${n}`, date: day(-14 - n), tags: ["ENERGY"] }));
+      const energy = kept.filter((a) => a.tags.some((t) => t.slug === "energy")).map((a) => a.url);
+      const steps = [articles, [published, ...articles], kept, [...kept, ...shouted]].map((list) => build(pages, list, collected));
+      return { steps, energy };
+    };
+    const [signed, skipped] = [runs(false), runs(true)];
+    expect(skipped.steps).toEqual(signed.steps);
+    expect(skipped.steps[1]!.listings.sort()).toEqual(["/", "/archive/2025/06/", "/tags/markets/"]);
+    // the re-spelling changed the cards of the twelve Energy stories: their pages render again, and the
+    // Markets pages that list them, though no story joined or left Markets
+    expect(skipped.energy).toHaveLength(12);
+    expect(skipped.steps[3]!.articles).toEqual(expect.arrayContaining(skipped.energy));
+    expect(skipped.steps[3]!.listings).toEqual(expect.arrayContaining(["/tags/energy/", "/tags/markets/page/1/", "/tags/markets/page/2/"]));
   });
 
   it("renders everything again after a change to anything but an article", () => {

@@ -40,6 +40,8 @@ const isArticle = (value: unknown): value is Article => typeof value === "object
 export interface PageShows<T> {
   meta(page: T): string;
   shows(page: T): ShownId[];
+  /** The objects `shows` reads, in order: the same objects again (none changed in place) show the same. */
+  made?(page: T): readonly unknown[] | undefined;
 }
 
 /** An article's page: its own version, its related stories and the older and newer story it links. */
@@ -49,12 +51,17 @@ export const articleShows = (ids: ShownIds, links: Record<string, ArticleLinks>)
     const { related, older, newer } = links[article.url]!;
     return [ids.version(article), ...related.map(ids.show), ids.show(older), ids.show(newer)];
   },
+  made(article) {
+    const { related, older, newer } = links[article.url]!;
+    return [article, ...related, older, newer];
+  },
 });
 
 /** A listing page: its frame and cards; the front page also its lead, top stories and desk blocks, which may sit on no page of its list, and how they are arranged (_data/frontpage.yaml). */
 export const listingShows = (ids: ShownIds): PageShows<ListingPage> => ({
   meta: (page) => `${listingFrame(page)}|${page.front ? JSON.stringify(page.front, (_, v: unknown) => (isArticle(v) ? v.url : v)) : ""}`,
   shows: (page) => (page.front ? [...page.items, ...frontArticles(page.front)] : page.items).map(ids.show),
+  made: (page) => (page.front ? undefined : page.items),
 });
 
 /** /corrections/: each correction's date and text, and its article's headline and link. */
@@ -67,4 +74,19 @@ export const correctionShows = <T extends ListingPage<{ article: Article; date: 
 export const feedShows = <T extends { title: string; updated: string; entries: { article: Article }[] }>(ids: ShownIds): PageShows<T> => ({
   meta: (feed) => `${feed.title}|${feed.updated}`,
   shows: (feed) => feed.entries.flatMap((e) => [ids.version(e.article), ids.show(e.article)]),
+  made: (feed) => feed.entries.map((e) => e.article),
 });
+
+/** The same objects in the same order, none of them re-spelled since. */
+export function sameItems(a: readonly unknown[], b: readonly unknown[], respelled: ReadonlySet<unknown>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] || (respelled.size && respelled.has(b[i]))) return false;
+  return true;
+}
+
+// a loop, not a closure per page: tsx names every function it creates, which adds up over 25,000 pages
+export function sameNumbers(a: ShownId[], b: ShownId[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
