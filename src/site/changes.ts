@@ -1,7 +1,8 @@
 // The dev server re-renders only the pages an edit changed. Every article, listing and feed page has
 // a signature: what it shows of the articles (src/site/page-shows.ts). A page whose signature matches
-// the last build's is left out; its file from then is still in the output. A change to anything but an
-// article file renders everything. `npm run build` keeps signatures on disk instead (src/site/signatures.ts).
+// the last build's is left out; its file from then is still in the output. A page made of the same
+// article objects as then is not signed again. A change to anything but an article file renders
+// everything. `npm run build` keeps signatures on disk instead (src/site/signatures.ts).
 import type { Article } from "../content/load.ts";
 import type { ArticleLinks, ListingPage } from "./collections.ts";
 import { articleShows, correctionShows, feedShows, listingShows, sameItems, sameNumbers, type PageShows, type ShownId } from "./page-shows.ts";
