@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { findChosen, frontPageWarnings, loadFrontPage, noChoice } from "../src/content/frontpage.ts";
 import { parseArticle, type Article } from "../src/content/load.ts";
 import { formatProblem } from "../src/content/problems.ts";
+import { closest } from "../src/content/suggest.ts";
 import { projectDesks } from "../src/content/sections.ts";
 import { ChangedPages } from "../src/site/changes.ts";
 import { buildCollections } from "../src/site/collections.ts";
@@ -46,6 +47,37 @@ describe("the front page's file", () => {
     expect(findChosen("/2025/06/02/river-bridge/", stories)).toBe(stories[1]);
     expect(findChosen("2025/06/02/river-bridge", stories)).toBe(stories[1]);
     expect(findChosen("bridge", stories)).toBeUndefined();
+  });
+
+  it("suggests the same nearest slug as a full edit-distance table would, though it stops early on the far ones", () => {
+    // the plain dynamic programme, every cell worked out
+    const distance = (a: string, b: string) => {
+      let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+      for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+      }
+      return row[b.length]!;
+    };
+    const nearest = (word: string, candidates: string[]) => {
+      const [best] = candidates.map((c) => ({ c, d: distance(word, c) })).filter(({ d }) => d <= Math.max(2, Math.floor(word.length / 3))).sort((x, y) => x.d - y.d);
+      return best?.c;
+    };
+    // seeded: slugs of 2–6 words from a small vocabulary, misspelt entries made from them
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor((seed / 2147483648) * n));
+    const words = ["port", "river", "bridge", "vote", "budget", "storm", "rail", "monsoon", "tax", "rates", "court", "plan"];
+    const slugs = [...new Set(Array.from({ length: 600 }, () => Array.from({ length: 2 + random(5) }, () => words[random(words.length)]).join("-")))];
+    for (let k = 0; k < 200; k++) {
+      const source = slugs[random(slugs.length)]!.split("");
+      for (let edits = 1 + random(8); edits > 0; edits--) source.splice(random(source.length), random(2), ...(random(3) ? ["z"] : []));
+      const entry = source.join("");
+      const suggested = closest(entry, slugs);
+      const expected = nearest(entry, slugs);
+      // on a tie either is as near: compare distances
+      expect(suggested === undefined ? undefined : distance(entry, suggested)).toBe(expected === undefined ? undefined : distance(entry, expected));
+    }
   });
 
   it("resolves the lead and the top stories, in the order given, and the desks' block size", () => {
