@@ -26,22 +26,22 @@ await eleventy.init();
 // the project's modules read ELEVENTY_RUN_MODE as they load, and init() is what sets it
 const { portArgument } = await import("../serve/dev-server.ts");
 const { watchArticleFolders } = await import("../serve/article-watch.ts");
-// watching from before the first build: a story saved while it runs is built again once it is done
-let rebuild: ((file: string) => Promise<void>) | undefined;
+// watching from before the first build: a story saved while it runs waits, and is built once it is done
 const saved = new Set<string>();
+let rebuild = (file: string) => void saved.add(file);
 const articles = watchArticleFolders(process.cwd(), (file) => {
   console.log(`[articles] File ${existsSync(file) ? "changed" : "deleted"}: ${file}`);
-  if (rebuild) void rebuild(file);
-  else saved.add(file);
+  rebuild(file);
 });
-// the first build, then Eleventy's watcher; `rebuild` is what its "change" and "add" events call
-const run = (rebuild = await eleventy.watch());
+// the first build, then Eleventy's watcher; `run` is what its "change" and "add" events call
+const run = await eleventy.watch();
+rebuild = (file) => void run(file);
 // The first build leaves over a gigabyte of garbage at 10,000 articles that V8 keeps for many saves,
 // and saves are slower beside it: collected once here (`npm start` passes --expose-gc), a new
 // article was mostly served in about 1.0 s instead of 1.2–1.5 s (A/B series in bench/results.md).
 globalThis.gc?.();
-eleventy.watcher.on("unlink", (file) => void run(file));
-for (const file of saved) void run(file);
+eleventy.watcher.on("unlink", rebuild);
+for (const file of saved) rebuild(file);
 await eleventy.serve(portArgument(process.argv.slice(2)));
 process.on("SIGINT", () => {
   articles.close();

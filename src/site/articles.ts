@@ -133,7 +133,7 @@ export function articlesPlugin(eleventyConfig: EleventyConfig, userOptions: Part
     collections = patched?.collections ?? buildCollections(visible, options.timezone, options.pageSize, options.homeTitle, { desks: loaded.desks, frontPage: loaded.frontPage, authors: loaded.authors });
     const built = collections;
     // the tags the collections re-spelled: pages made of the same objects as last time are the same
-    if (options.renderChangedOnly) changedPages.collected(visible);
+    changedPages.collected(visible);
     const pageUrls = () => [...visible, ...LISTING_PAGES.flatMap((name) => built[name])].map((page) => page.url);
     const pages = loaded.pages.filter((p) => !broken.has(p.file));
     // the dev server shows an expired story with a banner; a production build, a page saying it is gone

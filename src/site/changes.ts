@@ -52,6 +52,7 @@ export class ChangedPages {
    * change without a new object. Then a page made of the same objects is not signed again (300,000 cards a save).
    */
   collected(articles: readonly Article[]): void {
+    if (!this.enabled || this.#persistent) return;
     const respelled = new Set<Article>();
     for (const article of articles) {
       const seen = this.#tagsSeen.get(article);

@@ -45,17 +45,13 @@ export interface PageShows<T> {
 }
 
 /** An article's page: its own version, its related stories and the older and newer story it links. */
-export const articleShows = (ids: ShownIds, links: Record<string, ArticleLinks>): PageShows<Article> => ({
-  meta: () => "",
-  shows(article) {
-    const { related, older, newer } = links[article.url]!;
-    return [ids.version(article), ...related.map(ids.show), ids.show(older), ids.show(newer)];
-  },
-  made(article) {
+export const articleShows = (ids: ShownIds, links: Record<string, ArticleLinks>): PageShows<Article> => {
+  const made = (article: Article) => {
     const { related, older, newer } = links[article.url]!;
     return [article, ...related, older, newer];
-  },
-});
+  };
+  return { meta: () => "", shows: (article) => made(article).map((shown, i) => (i ? ids.show(shown) : ids.version(article))), made };
+};
 
 /** A listing page: its frame and cards; the front page also its lead, top stories and desk blocks, which may sit on no page of its list, and how they are arranged (_data/frontpage.yaml). */
 export const listingShows = (ids: ShownIds): PageShows<ListingPage> => ({
