@@ -142,4 +142,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+const code = await main();
+// Node's own teardown frees the heap page by page before exiting: 0.25 s after an edit at 10,000
+// articles, 0.13 s through process.exit. Output is flushed first (a pipe may be asynchronous).
+// https://nodejs.org/api/process.html#a-note-on-process-io
+const flushed = (stream: NodeJS.WriteStream) => new Promise((resolve) => stream.write("", resolve));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);
