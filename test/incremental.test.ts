@@ -549,7 +549,7 @@ describe("a build killed part-way", () => {
           await build.result;
           watcher.close();
           killed = sent;
-          when = `as the new site was swapped in (the manifest then ${existsSync(path.join(site.root, ".cache/build/manifest.json")) ? "written" : "not written"})`;
+          when = `as the new site was swapped in (the manifest then ${existsSync(path.join(site.root, ".cache/build/manifest.jsonl")) ? "written" : "not written"})`;
         } else {
           const delay = writing + random.between(...point) * (total - writing);
           await new Promise((resolve) => setTimeout(resolve, delay));
@@ -683,9 +683,9 @@ describe("the build cache (.cache/build/)", () => {
     const [site, clean] = both.all as [Fixture, Fixture];
     const folder = path.join(site.root, ".cache/build");
     expect((await site.run("build")).code).toBe(0);
-    expect(existsSync(path.join(folder, "manifest.json")), ".cache/build/manifest.json after a build").toBe(true);
+    expect(existsSync(path.join(folder, "manifest.jsonl")), ".cache/build/manifest.jsonl after a build").toBe(true);
     // the manifest first: without it every page renders; then any other file the cache keeps
-    const files = ["manifest.json", ...readdirSync(folder).filter((name) => name !== "manifest.json" && !name.endsWith(".next")).sort()];
+    const files = ["manifest.jsonl", ...readdirSync(folder).filter((name) => name !== "manifest.jsonl" && !name.endsWith(".next")).sort()];
     const spoilers: [string, (text: string, file: string) => string][] = [
       ["garbage", () => "\u0000\u00ffnot a cache {{{\tx\ty\tz\n"],
       ["cut short", (text) => text.slice(0, Math.floor(text.length / 2))],
@@ -704,9 +704,10 @@ describe("the build cache (.cache/build/)", () => {
         expect.soft(result.code, failed(what, result)).toBe(0);
         if (result.code !== 0) continue;
         expect.soft(lastLine(result), what).toMatch(CLOSING_LINE);
-        if (file === "manifest.json") expect.soft(reused(result), `${what}: ${lastLine(result)}`).toBe(0);
+        if (file === "manifest.jsonl") expect.soft(reused(result), `${what}: ${lastLine(result)}`).toBe(0);
         expect.soft(treeDiff(readTree(path.join(site.root, "_site")), readTree(path.join(clean.root, "_site")), ["incremental", "clean"]), what).toEqual([]);
-        expect.soft(JSON.parse(readFileSync(path.join(folder, "manifest.json"), "utf8")), `${what} writes a good manifest`).toBeTypeOf("object");
+        const written = readFileSync(path.join(folder, "manifest.jsonl"), "utf8").split("\n").map((line) => JSON.parse(line) as unknown);
+        expect.soft(written[0], `${what} writes a good manifest`).toMatchObject({ format: expect.any(Number), fingerprint: expect.any(String) });
       }
     }
   }, 240_000);

@@ -92,8 +92,9 @@ describe("the site before last, recycled as the staging folder", () => {
     const { pages, at } = twoBuilds();
     const before = readdirSync(at("_site.old"), { recursive: true }).map(String).sort();
     // the worker reads the pages from the build cache's manifest, when it carries the build's fingerprint
-    const manifest = { file: at("manifest.json"), fingerprint: "this build's" };
-    writeFileSync(manifest.file, JSON.stringify({ fingerprint: manifest.fingerprint, pages: [[...pages], [...pages].map(() => "signature")] }));
+    const manifest = { file: at("manifest.jsonl"), fingerprint: "this build's" };
+    // its first two lines (src/build/manifest.ts): which build wrote it, then the pages
+    writeFileSync(manifest.file, [{ fingerprint: manifest.fingerprint }, [...pages], [...pages].map(() => "signature")].map((line) => JSON.stringify(line)).join("\n"));
     expect(await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), { ...manifest, fingerprint: "another build's" })).toBeUndefined();
     const plan = await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), manifest);
     expect(plan).toEqual(survey(at("_site.next"), at("_site.old"), at("_site"), pages));

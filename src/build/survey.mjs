@@ -2,7 +2,7 @@
 // Which files of the site before last an incremental build keeps (src/build/recycle.ts). Plain
 // JavaScript importing only Node's modules: its worker thread starts without the TypeScript loader,
 // which cost that thread (and a loader thread of its own) about half a second of CPU per build.
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { closeSync, lstatSync, openSync, readdirSync, readSync } from "node:fs";
 import path from "node:path";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 
@@ -62,17 +62,40 @@ export function survey(staging, retired, live, pages, setAside) {
 }
 
 /**
+ * The first `count` lines of a file, read no further than they end.
+ * @param {string} file
+ * @param {number} count
+ * @returns {string[]}
+ */
+function firstLines(file, count) {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    const chunks = [];
+    let newlines = 0;
+    for (let read; newlines < count && (read = readSync(fd, buffer)) > 0; ) {
+      const chunk = buffer.toString("latin1", 0, read);
+      chunks.push(chunk);
+      for (let at = chunk.indexOf("\n"); at >= 0; at = chunk.indexOf("\n", at + 1)) newlines++;
+    }
+    return chunks.join("").split("\n", count);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * The pages of the last build's manifest (src/build/manifest.ts), if it was written under
- * `fingerprint`; read here, so the survey starts before the main thread has read it.
+ * `fingerprint`; read here, so the survey starts before the main thread has read it. Its first
+ * line says which build wrote it, the second lists the pages: only these two are read.
  * @param {string} manifest
  * @param {string} fingerprint
  * @returns {string[] | undefined}
  */
 export function manifestPages(manifest, fingerprint) {
   try {
-    const read = JSON.parse(readFileSync(manifest, "utf8"));
-    // pages: [output paths, signatures] (src/build/manifest.ts)
-    return read?.fingerprint === fingerprint && Array.isArray(read.pages?.[0]) ? read.pages[0] : undefined;
+    const [header, pages] = firstLines(manifest, 2).map((line) => JSON.parse(line));
+    return header?.fingerprint === fingerprint && Array.isArray(pages) ? pages : undefined;
   } catch {
     return undefined;
   }
