@@ -90,13 +90,15 @@ export function outputPlugin(eleventyConfig: EleventyConfig, options: Partial<Op
   let pending: PendingPage[] = [];
   eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: { runMode: string; outputMode: string }) => void (bytes = enabled(runMode, outputMode)));
   eleventyConfig.on("eleventy.after", () => void (pending = []));
-  // the other core makes the pages' folders ahead; Eleventy makes any that is missing itself
+  // in a full build the other core makes the pages' folders ahead; Eleventy makes any that is missing
+  // itself (an incremental build renders a few pages into a folder of their own: src/build/recycle.ts)
   eleventyConfig.on("articles.loaded", ({ pageUrls, directories, runMode }: ArticlesLoaded) => {
-    if (runMode === "build") makeFoldersInBackground(pageUrls().map((url) => path.join(directories.output, url))).catch(() => {});
+    if (runMode === "build" && !changedPages.signatures?.previous) makeFoldersInBackground(pageUrls().map((url) => path.join(directories.output, url))).catch(() => {});
   });
   eleventyConfig.addTransform("utf8-bytes", function (this: { page: TemplateData }, content: string) {
     const file = this.page.outputPath as string | false;
-    // an incremental build's staging folder may hold this page as a hard link into _site/ (recycle.ts): never written through
+    // a recycled folder holds pages as hard links into _site/ (recycle.ts): an incremental build renders
+    // into a new folder, and should it ever render into a recycled one, a link is never written through
     if (bytes && file && changedPages.signatures?.previous) rmSync(file, { force: true });
     if (!bytes || typeof content !== "string" || !file) return content;
     // Eleventy writes a page right after its transforms, so the pages before this one are on disk

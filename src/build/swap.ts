@@ -9,6 +9,8 @@ import { discardedFolder } from "./recycle.ts";
 
 export const stagingFolder = (target: string) => `${target}.next`;
 export const retiredFolder = (target: string) => `${target}.old`;
+/** Where an incremental build renders while the site before last is surveyed (src/build/recycle.ts). */
+export const renderingFolder = (target: string) => `${target}.rendered`;
 
 /**
  * The staging folder becomes `target`; the site it replaces becomes `retired`; the one `retired`

@@ -19,10 +19,10 @@ import { changedPages } from "../site/changes.ts";
 import { PageSignatures } from "../site/signatures.ts";
 import { linkFiles } from "../runtime/link-files.ts";
 import { backgroundWorkDone } from "../build/output.ts";
-import { deleteDetached, retiredFolder, stagingFolder, swapInto } from "../build/swap.ts";
+import { deleteDetached, renderingFolder, retiredFolder, stagingFolder, swapInto } from "../build/swap.ts";
 import { BuildCache } from "../build/incremental.ts";
 import { fromPairs, toPairs } from "../build/manifest.ts";
-import { dropGone, recycle, surveyInBackground } from "../build/recycle.ts";
+import { dropGone, recycleAround, surveyInBackground } from "../build/recycle.ts";
 import { indexJob, lastIndex, reuseIndexParts } from "../search/search.ts";
 import { indexAhead, prepareIndexWorker, stopIndexing } from "../search/worker.ts";
 
@@ -82,26 +82,24 @@ async function main(): Promise<number> {
   // Pagefind is the build's longest chain of work and ends by compressing its files on one core,
   // so the pages wait for it, not it for them.
   mergeTagSpellings(published);
-  const index = indexJob(published, process.cwd(), staging, site);
-  let kept = new Set<string>();
-  try {
-    kept = recycle(await survey, staging, OUTPUT);
-  } catch {
-    // the folders changed under the survey: start from an empty one
-  }
-  if (!kept.size) await rm(staging, { recursive: true, force: true });
+  // an incremental build renders into a folder of its own while the last site is surveyed (src/build/recycle.ts)
+  const rendering = survey ? renderingFolder(OUTPUT) : staging;
+  await rm(rendering, { recursive: true, force: true });
+  const index = indexJob(published, process.cwd(), rendering, site);
   indexAhead(index, "first");
+  let kept = new Set<string>();
   let rendered = 0;
   let reused = 0;
   let unusable: unknown;
   try {
-    const eleventy = new Eleventy(".", staging, { configPath: ".eleventy.ts", quietMode: true });
-    // the search index is written into the staging folder too (src/search/search.ts), so a failed
-    // index never replaces the live site
+    const eleventy = new Eleventy(".", rendering, { configPath: ".eleventy.ts", quietMode: true });
+    // the search index is written beside the pages (src/search/search.ts), so a failed index never
+    // replaces the live site
     const [, templates] = (await eleventy.write()) as [unknown, { outputPath?: string | false }[]];
     rendered = templates.filter((t) => t.outputPath).length;
     // the pages' folders are made ahead on another thread (src/build/output.ts)
     await backgroundWorkDone();
+    if (survey) kept = await recycleAround(survey, staging, rendering, OUTPUT);
     try {
       // the reused pages the staging folder does not hold already
       linkFiles(OUTPUT, staging, signatures.reused.filter((file) => !kept.has(file)));
@@ -118,7 +116,7 @@ async function main(): Promise<number> {
   } catch (error) {
     // nothing may still be writing into the staging folder when it goes
     await Promise.all([stopIndexing(), backgroundWorkDone()]);
-    await rm(staging, { recursive: true, force: true });
+    await Promise.all([rm(staging, { recursive: true, force: true }), rm(rendering, { recursive: true, force: true })]);
     console.error(error instanceof Error ? error.message : error);
     if (unusable !== undefined) {
       // a file of the last build is missing (someone tidied _site/ by hand): start again from nothing
