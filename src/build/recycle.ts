@@ -61,9 +61,9 @@ export function recycle(plan: Survey | undefined, staging: string, live: string,
 
 /**
  * `survey` on a worker thread, of the pages the build cache's `manifest` lists when it was written
- * under `fingerprint`: started first thing, it is done by the time the articles are valid (at
- * 100,000 articles the main thread waited 0.8 s for it). Undefined if it fails or the manifest
- * is not that build's (the build then starts from an empty folder).
+ * under `fingerprint`: started first thing, it runs while the articles are validated and the pages
+ * rendered (recycleAround). Undefined if it fails or the manifest is not that build's (the build
+ * then starts from an empty folder).
  */
 export function surveyInBackground(staging: string, retired: string, live: string, manifest: { file: string; fingerprint: string }): Promise<Survey | undefined> {
   return plainWorkerResult<Survey>(new URL("./survey.mjs", import.meta.url), { survey: [staging, retired, live, manifest.file, manifest.fingerprint, defaults.setAside] });

@@ -51,11 +51,12 @@ export function postInBatches<T>(port: MessagePort, results: Iterable<T>): void 
 
 /**
  * The one message a plain-JavaScript worker module posts (it starts without the TypeScript loader:
- * `execArgv` empty), or undefined if it fails; it never keeps the process alive.
+ * `execArgv` empty), or undefined if it fails. The process waits for it: `npm run build` awaits
+ * the survey once its pages are rendered, when nothing else may keep it running, and ends with
+ * `process.exit`, so a build stopped early does not wait for it.
  */
 export function plainWorkerResult<T>(module: URL, workerData: unknown): Promise<T | undefined> {
   const worker = new Worker(module, { execArgv: [], workerData });
-  worker.unref(); // a build stopped by invalid articles does not wait for it
   return new Promise((resolve) => {
     worker.once("message", (result: T) => resolve(result));
     worker.once("error", () => resolve(undefined));
