@@ -1,6 +1,6 @@
 // How a production build's pages reach the disk: handed over as bytes and released once written,
 // their folders made ahead on another thread (the swap into _site/ is src/build/swap.ts).
-import { readdirSync, rmSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { EleventyConfig, TemplateData } from "../runtime/eleventy-config.ts";
@@ -97,9 +97,6 @@ export function outputPlugin(eleventyConfig: EleventyConfig, options: Partial<Op
   });
   eleventyConfig.addTransform("utf8-bytes", function (this: { page: TemplateData }, content: string) {
     const file = this.page.outputPath as string | false;
-    // a recycled folder holds pages as hard links into _site/ (recycle.ts): an incremental build renders
-    // into a new folder, and should it ever render into a recycled one, a link is never written through
-    if (bytes && file && changedPages.signatures?.previous) rmSync(file, { force: true });
     if (!bytes || typeof content !== "string" || !file) return content;
     // Eleventy writes a page right after its transforms, so the pages before this one are on disk
     pending = releaseWritten(pending);
