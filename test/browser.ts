@@ -40,6 +40,8 @@ export async function openWatched(browser: Browser, url: string): Promise<Watche
   const seen: string[] = [];
   page.on("console", (message) => void (message.type() === "error" && seen.push(`console: ${message.text()}`)));
   page.on("pageerror", (error) => void seen.push(`uncaught: ${error.message}`));
+  // the console's "Failed to load resource" names no address: this says which one
+  page.on("response", (response) => void (response.status() >= 400 && seen.push(`http ${response.status()}: ${response.url()}`)));
   await page.exposeFunction("__reportViolation", (text: string) => void seen.push(`policy: ${text}`));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {

@@ -22,6 +22,7 @@ export interface EleventyConfig {
   setLibrary(name: string, library: unknown): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setServerOptions(options: Record<string, unknown>): void;
+  setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;
   setChokidarConfig(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   on(event: string, fn: (...args: any[]) => unknown): void;

@@ -124,6 +124,9 @@ export function devServerPlugin(eleventyConfig: EleventyConfig, userOptions: Par
       }),
     },
   });
+  // copied files are served from where they are, never re-copied: a copy deletes the file first, and a
+  // reload during a rebuild lost the stylesheet or script https://www.11ty.dev/docs/copy/#emulate-passthrough-copy-during-serve
+  eleventyConfig.setServerPassthroughCopyBehavior("passthrough");
   // Eleventy never deletes an output file: a deleted story's page would still be served
   let last: { urls: Set<string>; owners: Parameters<typeof redirectsOf>[0]; kept: Map<string, string> } | undefined;
   eleventyConfig.on("articles.loaded", async ({ articles, pages, pageUrls, replaced, directories }: ArticlesLoaded) => {
