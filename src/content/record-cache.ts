@@ -2,18 +2,22 @@
 // an article file whose text is unchanged is not parsed and validated again. Only valid records are
 // kept, with the "now" they were checked at; status (draft, embargoed, expired) is worked out again
 // for every build's "now". Invalid for another fingerprint (code, data, settings: src/build/incremental.ts).
+import { readFileSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
 import { DateTime } from "luxon";
 import type { ArticleDate } from "./dates.ts";
 import { rememberedZone } from "./zone-offsets.ts";
 import type { ImageRef } from "./image-refs.ts";
 import type { Article, KeptRecords } from "./load.ts";
-import { asciiJson, readAscii, writeWhole } from "../runtime/write-whole.ts";
+import { asciiJson, writeWhole } from "../runtime/write-whole.ts";
 import { plainWorkerResult } from "../runtime/workers.ts";
 
 type Valid = { article: Article; images: ImageRef[] };
-/** `stat`: the file's time and size when its digest was taken; the same again, it is not read. */
-type Entry = { digest: string; checkedAt: number; stat: string; json: string };
+/**
+ * `stat`: the file's time and size when its digest was taken; the same again, it is not read.
+ * `json`: the record's text, or where it is in the file read (a record is decoded only when asked for).
+ */
+type Entry = { digest: string; checkedAt: number; stat: string; json: string | { start: number; end: number } };
 
 // dates travel as milliseconds; every article date is in the site's zone (src/content/dates.ts)
 const storeDate = (date: ArticleDate | undefined) => date && { ...date, instant: date.instant.toMillis() };
@@ -33,25 +37,47 @@ export class RecordCache implements KeptRecords {
   /** Names set since the file was read; lines the file holds (a name set again has two: the last counts). */
   #added = new Set<string>();
   #lines = -1;
+  /** The file as read: a record's text is taken out of it when asked for, not the whole file as one string (115 MB at 100,000 articles). */
+  #bytes: Buffer = Buffer.alloc(0);
 
   /** The cache file's records, if it was written under the same `key` (and `read`); else an empty cache. */
   constructor(readonly file: string, readonly key: string, readonly timezone: string, read = true) {
     if (!read) return;
-    let text: string;
+    let bytes: Buffer;
     try {
-      // ASCII only (asciiJson): a one-byte string, in half the time and memory of one with a single "é"
-      text = readAscii(file);
+      bytes = readFileSync(file);
     } catch {
       return;
     }
-    const lines = text.split("\n");
-    if (lines[0] !== `${FORMAT}\t${key}\t${timezone}`) return;
-    this.#lines = lines.length - 1;
-    for (const line of lines.slice(1)) {
-      const [stored, digest, checkedAt, stat, json] = line.split("\t");
-      const name = stored && readName(stored);
-      if (name && digest && checkedAt && stat && json) this.#entries.set(name, { digest, checkedAt: Number(checkedAt), stat, json });
+    // ASCII only (asciiJson): a field is its bytes, read as Latin-1
+    const text = (start: number, end: number) => bytes.toString("latin1", start, end);
+    const first = bytes.indexOf("\n");
+    if (first < 0 || text(0, first) !== `${FORMAT}\t${key}\t${timezone}`) return;
+    this.#bytes = bytes;
+    this.#lines = 0;
+    for (let start = first + 1; start <= bytes.length; start = this.#entry(start, text) + 1) this.#lines++;
+  }
+
+  /** Takes in the line at `start` (name, digest, checkedAt, stat, then the record's JSON); returns where it ends. */
+  #entry(start: number, text: (start: number, end: number) => string): number {
+    const next = this.#bytes.indexOf("\n", start);
+    const end = next < 0 ? this.#bytes.length : next;
+    const tabs: number[] = [];
+    for (let at = start; tabs.length < 4; ) {
+      const tab = this.#bytes.indexOf("\t", at);
+      if (tab < 0 || tab >= end) return end;
+      tabs.push(tab);
+      at = tab + 1;
     }
+    const [t1, t2, t3, t4] = tabs as [number, number, number, number];
+    const name = readName(text(start, t1));
+    const [digest, checkedAt, stat] = [text(t1 + 1, t2), Number(text(t2 + 1, t3)), text(t3 + 1, t4)];
+    if (name && digest && checkedAt && stat && t4 + 1 < end) this.#entries.set(name, { digest, checkedAt, stat, json: { start: t4 + 1, end } });
+    return end;
+  }
+
+  #json({ json }: Entry): string {
+    return typeof json === "string" ? json : this.#bytes.toString("latin1", json.start, json.end);
   }
 
   /** The record of `name` when its text still has `digest` and it was checked no later than `now`. */
@@ -61,7 +87,7 @@ export class RecordCache implements KeptRecords {
     if (entry?.digest !== digest || entry.checkedAt > now.toMillis()) return undefined;
     const zone = { zone: rememberedZone(this.timezone) };
     try {
-      const record = JSON.parse(entry.json) as Valid;
+      const record = JSON.parse(this.#json(entry)) as Valid;
       const { article } = record;
       // parsed from JSON, `instant` holds the milliseconds storeDate wrote; the objects are this call's own, so set in place
       for (const stored of [article.date, article.updated, article.expires, ...article.corrections.map((c) => c.date)]) {
@@ -103,7 +129,7 @@ export class RecordCache implements KeptRecords {
   async write(keep: ReadonlySet<string>): Promise<void> {
     const gone = [...this.#entries.keys()].filter((name) => !keep.has(name));
     if (!this.#added.size && !gone.length) return;
-    const line = (name: string, { digest, checkedAt, stat, json }: Entry) => `${storeName(name)}\t${digest}\t${checkedAt}\t${stat}\t${json}`;
+    const line = (name: string, entry: Entry) => `${storeName(name)}\t${entry.digest}\t${entry.checkedAt}\t${entry.stat}\t${this.#json(entry)}`;
     // appended only to a file read at the start (its folder is there)
     if (this.#lines >= 0 && !gone.length && this.#lines + this.#added.size < 1.5 * this.#entries.size) {
       await appendFile(this.file, [...this.#added].map((name) => `\n${line(name, this.#entries.get(name)!)}`).join(""));
