@@ -181,6 +181,16 @@ describe.skipIf(!hasChromium)("npm start in a fixture site, watched in Chromium"
     expect(site.exists("_site")).toBe(false);
   });
 
+  it("serves the stylesheet and the search script from the project, not from copies in _site.dev/ that every rebuild deletes and writes again", async () => {
+    const served: [url: string, file: string][] = [["/assets/site.css", "_includes/assets/site.css"], ["/search/search.js", "src/search/client.js"]];
+    for (const [url, file] of served) {
+      const { status, html } = await get(url);
+      expect(status, url).toBe(200);
+      expect(html, url).toBe(site.read(file));
+      expect(site.exists(`_site.dev${url}`), `_site.dev${url}`).toBe(false);
+    }
+  });
+
   it("live-reloads the open article after an edit, rebuilds home, tag and archive pages after a title change, and serves new stories, in a new folder too", async () => {
     await open(BRIDGE_URL);
     expect(await page.locator("h1").textContent()).toBe("Council approves new bridge");
