@@ -43,23 +43,27 @@ export class RecordCache implements KeptRecords {
   /** The cache file's records, if it was written under the same `key` (and `read`); else an empty cache. */
   constructor(readonly file: string, readonly key: string, readonly timezone: string, read = true) {
     if (!read) return;
-    let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      this.#bytes = readFileSync(file);
     } catch {
       return;
     }
-    // ASCII only (asciiJson): a field is its bytes, read as Latin-1
-    const text = (start: number, end: number) => bytes.toString("latin1", start, end);
-    const first = bytes.indexOf("\n");
-    if (first < 0 || text(0, first) !== `${FORMAT}\t${key}\t${timezone}`) return;
-    this.#bytes = bytes;
+    const first = this.#bytes.indexOf("\n");
+    if (first < 0 || this.#text(0, first) !== `${FORMAT}\t${key}\t${timezone}`) {
+      this.#bytes = Buffer.alloc(0);
+      return;
+    }
     this.#lines = 0;
-    for (let start = first + 1; start <= bytes.length; start = this.#entry(start, text) + 1) this.#lines++;
+    for (let start = first + 1; start <= this.#bytes.length; start = this.#entry(start) + 1) this.#lines++;
+  }
+
+  /** ASCII only (asciiJson): a field is its bytes, read as Latin-1. */
+  #text(start: number, end: number): string {
+    return this.#bytes.toString("latin1", start, end);
   }
 
   /** Takes in the line at `start` (name, digest, checkedAt, stat, then the record's JSON); returns where it ends. */
-  #entry(start: number, text: (start: number, end: number) => string): number {
+  #entry(start: number): number {
     const next = this.#bytes.indexOf("\n", start);
     const end = next < 0 ? this.#bytes.length : next;
     const tabs: number[] = [];
@@ -70,14 +74,14 @@ export class RecordCache implements KeptRecords {
       at = tab + 1;
     }
     const [t1, t2, t3, t4] = tabs as [number, number, number, number];
-    const name = readName(text(start, t1));
-    const [digest, checkedAt, stat] = [text(t1 + 1, t2), Number(text(t2 + 1, t3)), text(t3 + 1, t4)];
+    const name = readName(this.#text(start, t1));
+    const [digest, checkedAt, stat] = [this.#text(t1 + 1, t2), Number(this.#text(t2 + 1, t3)), this.#text(t3 + 1, t4)];
     if (name && digest && checkedAt && stat && t4 + 1 < end) this.#entries.set(name, { digest, checkedAt, stat, json: { start: t4 + 1, end } });
     return end;
   }
 
   #json({ json }: Entry): string {
-    return typeof json === "string" ? json : this.#bytes.toString("latin1", json.start, json.end);
+    return typeof json === "string" ? json : this.#text(json.start, json.end);
   }
 
   /** The record of `name` when its text still has `digest` and it was checked no later than `now`. */
