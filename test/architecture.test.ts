@@ -52,7 +52,7 @@ describe("the architecture of src/", () => {
   });
 });
 
-describe("npm run build's start (src/cli/build-entry.mjs)", () => {
+describe("npm run build's preload (src/cli/build-preload.mjs)", () => {
   it("loads every npm package the build's modules import before tsx's loader, so none goes through it", () => {
     const packages = new Set<string>();
     const seen = new Set<string>();
@@ -67,7 +67,7 @@ describe("npm run build's start (src/cli/build-entry.mjs)", () => {
     };
     const data = readdirSync(path.join(PROJECT, "_data")).filter((name) => name.endsWith(".ts")).map((name) => `_data/${name}`);
     for (const entry of ["src/cli/build.ts", ".eleventy.ts", "articles/articles.11tydata.ts", ...data]) visit(path.join(PROJECT, entry));
-    const preloaded = new Set([...readFileSync(path.join(SRC, "cli/build-entry.mjs"), "utf8").matchAll(/^import "([^"]+)";$/gm)].map((m) => m[1]));
+    const preloaded = new Set([...readFileSync(path.join(SRC, "cli/build-preload.mjs"), "utf8").matchAll(/^import "([^"]+)";$/gm)].map((m) => m[1]));
     expect(packages.size).toBeGreaterThan(5);
     expect([...packages].filter((name) => !preloaded.has(name)).sort()).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { readPictureDigests, writePictureDigests } from "../content/digests.ts";
 import { RecordCache } from "../content/record-cache.ts";
 import { keptRelated, type KeptRelated } from "../site/related-changes.ts";
 import { writeWhole } from "../runtime/write-whole.ts";
+import { CACHE_DIR, RECORDS_FILE } from "./cache-files.mjs";
 import { FORMAT, forgetManifest, manifestFile, readManifest, writeManifest, type Manifest, type Usable, type Where } from "./manifest.ts";
 
 /** Where the cache lives and what it describes (manifest.ts), and what its fingerprint covers. */
@@ -25,7 +26,7 @@ export interface Options extends Where {
 }
 
 export const defaults: Omit<Options, "root" | "output"> = {
-  cacheDir: ".cache/build",
+  cacheDir: CACHE_DIR,
   inputs: ["_includes", "_data", "src", "pages", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json", "articles/articles.11tydata.ts"],
   unsigned: ["_data/frontpage.yaml"],
   environment: ["SITE_URL", "PATH_PREFIX", "SEARCH_PART_SIZE", "SITEMAP_SIZE", "ADMIN"],
@@ -81,7 +82,7 @@ export class BuildCache {
 
   get records(): RecordCache {
     if (!this.#records) {
-      this.#records = new RecordCache(this.#file("records.tsv"), this.fingerprint, this.timezone, !this.clean);
+      this.#records = new RecordCache(this.#file(RECORDS_FILE), this.fingerprint, this.timezone, !this.clean);
       readPictureDigests(this.#file("pictures.tsv"));
       if (!this.clean) keptRelated.set((this.#related = readRelated(this.#file("related.json"), this.fingerprint)));
     }
