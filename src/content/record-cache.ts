@@ -22,6 +22,7 @@ type Entry = { digest: string; checkedAt: number; stat: string; json: string | {
 // dates travel as milliseconds; every article date is in the site's zone (src/content/dates.ts)
 const storeDate = (date: ArticleDate | undefined) => date && { ...date, instant: date.instant.toMillis() };
 const FORMAT = "records 3";
+const [NEWLINE, TAB] = [0x0a, 0x09];
 // file names in ASCII too: "%" and every other character past ASCII written as in a URL
 const storeName = (name: string) => name.replace(/[%\u{80}-\u{10ffff}]/gu, encodeURIComponent);
 function readName(stored: string): string | undefined {
@@ -64,19 +65,18 @@ export class RecordCache implements KeptRecords {
 
   /** Takes in the line at `start` (name, digest, checkedAt, stat, then the record's JSON); returns where it ends. */
   #entry(start: number): number {
-    const next = this.#bytes.indexOf("\n", start);
+    // bytes as numbers: Buffer#indexOf converts a string needle to bytes on every call (25 ms of the 170 that reading 10,000 records took)
+    const next = this.#bytes.indexOf(NEWLINE, start);
     const end = next < 0 ? this.#bytes.length : next;
-    const tabs: number[] = [];
-    for (let at = start; tabs.length < 4; ) {
-      const tab = this.#bytes.indexOf("\t", at);
-      if (tab < 0 || tab >= end) return end;
-      tabs.push(tab);
-      at = tab + 1;
+    let json = start;
+    for (let tabs = 0; tabs < 4; tabs++) {
+      json = this.#bytes.indexOf(TAB, json) + 1;
+      if (json === 0 || json > end) return end;
     }
-    const [t1, t2, t3, t4] = tabs as [number, number, number, number];
-    const name = readName(this.#text(start, t1));
-    const [digest, checkedAt, stat] = [this.#text(t1 + 1, t2), Number(this.#text(t2 + 1, t3)), this.#text(t3 + 1, t4)];
-    if (name && digest && checkedAt && stat && t4 + 1 < end) this.#entries.set(name, { digest, checkedAt, stat, json: { start: t4 + 1, end } });
+    // the four fields in one string, split in JavaScript: one copy out of the buffer instead of four
+    const [stored, digest, checkedAt, stat] = this.#text(start, json - 1).split("\t") as [string, string, string, string];
+    const name = readName(stored);
+    if (name && digest && Number(checkedAt) && stat && json < end) this.#entries.set(name, { digest, checkedAt: Number(checkedAt), stat, json: { start: json, end } });
     return end;
   }
 
