@@ -685,7 +685,7 @@ describe("the build cache (.cache/build/)", () => {
     expect((await site.run("build")).code).toBe(0);
     expect(existsSync(path.join(folder, "manifest.jsonl")), ".cache/build/manifest.jsonl after a build").toBe(true);
     // the manifest first: without it every page renders; then any other file the cache keeps
-    const files = ["manifest.jsonl", ...readdirSync(folder).filter((name) => name !== "manifest.jsonl" && !name.endsWith(".next")).sort()];
+    const files = ["manifest.jsonl", ...readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((name) => name !== "manifest.jsonl" && !name.endsWith(".next") && statSync(path.join(folder, name)).isFile()).sort()];
     const spoilers: [string, (text: string, file: string) => string][] = [
       ["garbage", () => "\u0000\u00ffnot a cache {{{\tx\ty\tz\n"],
       ["cut short", (text) => text.slice(0, Math.floor(text.length / 2))],
@@ -693,9 +693,11 @@ describe("the build cache (.cache/build/)", () => {
     ];
     let day = 0;
     for (const file of files) {
+      // each spoiler spoils the file as the first build wrote it: a build need not write it again (a full build's workers' bundles)
+      const written = readFileSync(path.join(folder, file), "utf8");
       for (const [how, spoil] of spoilers) {
         const what = `the build over a .cache/build/${file} ${how}`;
-        writeFileSync(path.join(folder, file), spoil(readFileSync(path.join(folder, file), "utf8"), file));
+        writeFileSync(path.join(folder, file), spoil(written, file));
         const story = stories.get("articles/2025/rail-strike.md")!;
         story.fields.title = `Rail strike, day ${++day}`;
         both.story("articles/2025/rail-strike.md", story);
@@ -706,8 +708,8 @@ describe("the build cache (.cache/build/)", () => {
         expect.soft(lastLine(result), what).toMatch(CLOSING_LINE);
         if (file === "manifest.jsonl") expect.soft(reused(result), `${what}: ${lastLine(result)}`).toBe(0);
         expect.soft(treeDiff(readTree(path.join(site.root, "_site")), readTree(path.join(clean.root, "_site")), ["incremental", "clean"]), what).toEqual([]);
-        const written = readFileSync(path.join(folder, "manifest.jsonl"), "utf8").split("\n").map((line) => JSON.parse(line) as unknown);
-        expect.soft(written[0], `${what} writes a good manifest`).toMatchObject({ format: expect.any(Number), fingerprint: expect.any(String) });
+        const manifest = readFileSync(path.join(folder, "manifest.jsonl"), "utf8").split("\n").map((line) => JSON.parse(line) as unknown);
+        expect.soft(manifest[0], `${what} writes a good manifest`).toMatchObject({ format: expect.any(Number), fingerprint: expect.any(String) });
       }
     }
   }, 240_000);

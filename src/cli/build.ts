@@ -18,6 +18,7 @@ import { mergeTagSpellings } from "../site/collections.ts";
 import { changedPages } from "../site/changes.ts";
 import { PageSignatures } from "../site/signatures.ts";
 import { linkFiles } from "../runtime/link-files.ts";
+import { useWorkerBundles } from "../runtime/worker-bundles.ts";
 import { backgroundWorkDone } from "../build/output.ts";
 import { deleteDetached, renderingFolder, retiredFolder, stagingFolder, swapInto } from "../build/swap.ts";
 import { BuildCache } from "../build/incremental.ts";
@@ -37,15 +38,17 @@ const boundHeap = () => v8.setFlagsFromString("--heap-growing-percent=50");
 async function main(): Promise<number> {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
-  // the search index's worker thread loads (seconds) while the main thread validates
-  prepareIndexWorker();
-  // pinned for the process: Eleventy's plugins then load the same articles from the loader's cache
-  const now = pinBuildNow();
   const root = process.cwd();
   // the article files' times and sizes, taken on another thread while the kept records are read
   const stats = fileStatsInBackground(root);
   // .cache/build/: articles whose text is unchanged are not parsed again, pages not rendered again
   const cache = new BuildCache(root, OUTPUT, site.timezone, process.argv.includes("--clean"));
+  // worker threads start from bundles of their code, kept there under its fingerprint (src/runtime/worker-bundles.ts)
+  useWorkerBundles(path.join(root, cache.options.cacheDir, "workers"), cache.fingerprint);
+  // the search index's worker thread loads while the main thread validates
+  prepareIndexWorker();
+  // pinned for the process: Eleventy's plugins then load the same articles from the loader's cache
+  const now = pinBuildNow();
   const staging = stagingFolder(OUTPUT);
   // an incremental build starts from the site before last, surveyed meanwhile: the files it shares with _site/ stay (src/build/recycle.ts)
   const surveyed = cache.clean ? undefined : surveyInBackground(staging, retiredFolder(OUTPUT), OUTPUT, cache.manifest);

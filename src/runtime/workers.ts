@@ -1,12 +1,13 @@
 // Worker threads that work out results ahead of the main thread (stories for pages and feeds),
-// started through worker.mjs so they load TypeScript as the main thread does; and plain-JavaScript
+// started from a bundle or through worker.mjs (worker-bundles.ts); and plain-JavaScript
 // workers that need none of it (the survey of the last site, the article files' stats).
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { workerEntry } from "./worker-bundles.ts";
 
 /**
  * Results a worker thread works out ahead, one per article file, taken synchronously: Eleventy
  * renders in long stretches that leave no turn of the event loop for messages. The worker is the
- * module `module` started through worker.mjs; it answers with postInBatches.
+ * module `module` (worker-bundles.ts); it answers with postInBatches.
  */
 export class WorkerResults<T extends { file: string }> {
   #ready = new Map<string, T>();
@@ -16,7 +17,8 @@ export class WorkerResults<T extends { file: string }> {
   constructor(module: string, data: Record<string, unknown>) {
     const { port1, port2 } = new MessageChannel();
     this.#port = port2;
-    this.#worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { ...data, module, port: port1 }, transferList: [port1] });
+    const [entry, workerData] = workerEntry(module, { ...data, port: port1 });
+    this.#worker = new Worker(entry, { workerData, transferList: [port1] });
     this.#worker.unref();
   }
 

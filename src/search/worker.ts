@@ -5,6 +5,7 @@ import { readdirSync, readlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { workerEntry } from "../runtime/worker-bundles.ts";
 import { indexArticles, type IndexResult } from "./indexing.ts";
 
 /** What indexArticles takes: the articles' search inputs, project root, output folder, language, part size. */
@@ -18,14 +19,15 @@ const running = new Set<Worker>();
  */
 export type IndexPriority = "background" | "normal" | "first";
 
-/** A worker thread (which inherits this process's TypeScript loader) waiting for its one job. */
+/** A worker thread (from its bundle, or loading TypeScript through tsx: src/runtime/worker-bundles.ts) waiting for its one job. */
 interface IndexWorker {
   worker: Worker;
   run(job: IndexJob, priority: IndexPriority): Promise<IndexResult>;
 }
 
 function newWorker(): IndexWorker {
-  const worker = new Worker(new URL("../runtime/worker.mjs", import.meta.url), { workerData: { module: import.meta.url } });
+  const [entry, workerData] = workerEntry(import.meta.url);
+  const worker = new Worker(entry, { workerData });
   running.add(worker);
   const result = new Promise<IndexResult>((resolve, reject) => {
     worker.once("exit", () => running.delete(worker));
