@@ -1,7 +1,7 @@
 // `npm run build` on a large site starts itself again with glibc's huge pages
 // (src/runtime/huge-pages.mjs): the build must still say what it found, exit as it ended, and stop
-// when it is stopped. A site counts as large by the size of its kept records, so these fixtures' are
-// padded with a line that holds no record.
+// when it is stopped. A site counts as large by the size of its kept records, so these fixtures'
+// records are padded with a line that holds no record.
 import { spawn } from "node:child_process";
 import { appendFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
