@@ -99,8 +99,11 @@ describe("building a site", () => {
   });
 
   it("keeps the site a build replaces as _site.old; a full build deletes the one before it once the new site is in place, an incremental one builds in it", async () => {
-    // started while the build writes, Pagefind's binary (wrapped) lists the output folders there
-    const site = makeFixture({ "articles/good.md": article(validFields), "pagefind.sh": `#!/bin/sh\nls -d _site* > "$0.log"\nexec "${PAGEFIND}" "$@"\n` });
+    // started while the build writes, Pagefind's binary (wrapped) lists the output folders there;
+    // with WAIT_FOR, once that folder is there (or after 10 s): the index's worker may start it
+    // before Eleventy has written a page
+    const wait = `if [ -n "$WAIT_FOR" ]; then i=0; while [ ! -d "$WAIT_FOR" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; fi\n`;
+    const site = makeFixture({ "articles/good.md": article(validFields), "pagefind.sh": `#!/bin/sh\n${wait}ls -d _site* > "$0.log"\nexec "${PAGEFIND}" "$@"\n` });
     chmodSync(path.join(site.root, "pagefind.sh"), 0o755);
     const outputs = () => readdirSync(site.root).filter((entry) => entry.startsWith("_site")).sort();
     expect((await site.run("build")).code).toBe(0);
@@ -127,7 +130,7 @@ describe("building a site", () => {
     const fourth = snapshot(site.root);
     const third = statSync(path.join(site.root, "_site.old")).ino;
     site.write("articles/fifth.md", article({ ...validFields, title: "Fifth story" }));
-    expect((await site.run("build", pagefind)).code).toBe(0);
+    expect((await site.run("build", { ...pagefind, WAIT_FOR: "_site.rendered" })).code).toBe(0);
     // the pages and the index were written into a folder of their own while the third site was surveyed…
     expect(site.read("pagefind.sh.log").split("\n")).toEqual(expect.arrayContaining(["_site.rendered", "_site.old"]));
     // …then the third site, sharing its unchanged pages with the fourth, became the staging folder (src/build/recycle.ts)

@@ -7,7 +7,8 @@ import { CACHE_DIR, RECORDS_FILE } from "../build/cache-files.mjs";
 import { startAgainWithHugePages, wantsHugePages } from "../runtime/huge-pages.mjs";
 
 // The second start costs about 0.12 s; huge pages saved 0.2 s of an edit's build at 10,000 articles
-// (11.6 MB of kept records) and 1.1 s at 100,000. Below about 7,000 articles they would not repay it.
+// (11.6 MB of kept records) and a median 1.4 s at 100,000. Below about 7,000 articles they would
+// not repay it.
 const LARGE = 8 * 1024 * 1024;
 const kept = statSync(path.join(CACHE_DIR, RECORDS_FILE), { throwIfNoEntry: false });
 if (wantsHugePages((kept?.size ?? 0) >= LARGE)) process.exit(await startAgainWithHugePages());
