@@ -49,7 +49,7 @@ export class RecordCache implements KeptRecords {
     } catch {
       return;
     }
-    const first = this.#bytes.indexOf("\n");
+    const first = this.#bytes.indexOf(NEWLINE);
     if (first < 0 || this.#text(0, first) !== `${FORMAT}\t${key}\t${timezone}`) {
       this.#bytes = Buffer.alloc(0);
       return;

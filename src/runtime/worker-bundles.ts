@@ -19,13 +19,10 @@ let kept: { folder: string; key: string } | undefined;
  */
 export function useWorkerBundles(folder: string, key: string): void {
   kept = { folder, key };
-  for (const entry of existsSync(folder) ? readdirSync(folder) : []) {
-    if (entry !== key) rmSync(path.join(folder, entry), { recursive: true, force: true });
-  }
-  // what a killed build was writing
-  for (const entry of existsSync(path.join(folder, key)) ? readdirSync(path.join(folder, key)) : []) {
-    if (entry.includes(".next-")) rmSync(path.join(folder, key, entry), { force: true });
-  }
+  const entries = (dir: string) => (existsSync(dir) ? readdirSync(dir).map((entry) => path.join(dir, entry)) : []);
+  const stale = [...entries(folder).filter((entry) => path.basename(entry) !== key), ...entries(path.join(folder, key)).filter((entry) => path.basename(entry).includes(".next-"))];
+  // other code's bundles, and what a killed build was writing
+  for (const entry of stale) rmSync(entry, { recursive: true, force: true });
 }
 
 const HEADER = "// worker bundle 1";
