@@ -712,7 +712,7 @@ describe("the build cache (.cache/build/)", () => {
         expect.soft(manifest[0], `${what} writes a good manifest`).toMatchObject({ format: expect.any(Number), fingerprint: expect.any(String) });
       }
     }
-  }, 240_000);
+  }, 360_000);
 
   it("does not trust a _site/ that lost files the cache says it holds (a page, the pictures)", async () => {
     const stories = initialStories();

@@ -19,6 +19,7 @@ import { changedPages } from "../site/changes.ts";
 import { PageSignatures } from "../site/signatures.ts";
 import { linkFiles } from "../runtime/link-files.ts";
 import { useWorkerBundles } from "../runtime/worker-bundles.ts";
+import { runningBundle } from "../runtime/main-bundle.mjs";
 import { backgroundWorkDone } from "../build/output.ts";
 import { deleteDetached, renderingFolder, retiredFolder, stagingFolder, swapInto } from "../build/swap.ts";
 import { BuildCache } from "../build/incremental.ts";
@@ -95,7 +96,8 @@ async function main(): Promise<number> {
   let reused = 0;
   let unusable: unknown;
   try {
-    const eleventy = new Eleventy(".", rendering, { configPath: ".eleventy.ts", quietMode: true });
+    // started from a bundle (src/cli/build-preload.mjs), the plugins are its modules too: one copy of their state
+    const eleventy = new Eleventy(".", rendering, { configPath: runningBundle()?.config ?? ".eleventy.ts", quietMode: true });
     // the search index is written beside the pages (src/search/search.ts), so a failed index never
     // replaces the live site
     const [, templates] = (await eleventy.write()) as [unknown, { outputPath?: string | false }[]];

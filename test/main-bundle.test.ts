@@ -1,0 +1,41 @@
+// `npm run build` runs its own TypeScript from an esbuild bundle kept in .cache/build/main/, made
+// again whenever a file it was made from changes (src/runtime/main-bundle.mjs).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { article, makeFixture, PROJECT, validFields } from "./fixture.ts";
+
+const described = (root: string) => JSON.parse(readFileSync(path.join(root, ".cache/build/main/bundle.json"), "utf8")) as { data: string[]; inputs: Record<string, string> };
+
+describe("npm run build's bundle of its own code (src/runtime/main-bundle.mjs)", () => {
+  it("is made from the build, the config and the data files, and made again when a data file changes", async () => {
+    const site = makeFixture({ "articles/bridge.md": article(validFields) });
+    const first = await site.run("build");
+    expect(first.code, first.stderr).toBe(0);
+    const kept = described(site.root);
+    expect(kept.data).toEqual(expect.arrayContaining(["_data/site.ts", "articles/articles.11tydata.ts"]));
+    expect(Object.keys(kept.inputs).some((file) => file.endsWith("src/cli/build.ts"))).toBe(true);
+    expect(site.read("_site/index.html")).not.toContain("Harbour Gazette");
+
+    // the site's data as the templates see it: a bundle made before the change would keep the old title
+    const siteData = readFileSync(path.join(PROJECT, "_data/site.ts"), "utf8");
+    expect(siteData).toContain('title: "The Wire Desk"');
+    site.write("_data/site.ts", siteData.replace('title: "The Wire Desk"', 'title: "Harbour Gazette"'));
+    const second = await site.run("build");
+    expect(second.code, second.stderr).toBe(0);
+    expect(site.read("_site/index.html")).toMatch(/<title>[^<]*Harbour Gazette<\/title>/);
+    expect(described(site.root).inputs["_data/site.ts"]).not.toBe(kept.inputs["_data/site.ts"]);
+  }, 120_000);
+
+  it("loads a TypeScript data file it does not hold through tsx", async () => {
+    const site = makeFixture({
+      "articles/bridge.md": article(validFields),
+      "desk/desk.njk": "<p>{{ greeting }}</p>",
+      "desk/desk.11tydata.ts": 'const greeting: string = "Typed hello from the desk";\nexport default { greeting, permalink: "/desk/" };\n',
+    });
+    const built = await site.run("build");
+    expect(built.code, built.stderr).toBe(0);
+    expect(described(site.root).data).not.toContain("desk/desk.11tydata.ts");
+    expect(site.read("_site/desk/index.html")).toContain("Typed hello from the desk");
+  }, 120_000);
+});
