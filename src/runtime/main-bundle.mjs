@@ -6,7 +6,7 @@
 // bundle, with no loader registered (8 alternating pairs).
 // https://esbuild.github.io/api/#splitting
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -103,18 +103,16 @@ const startFrom = (/** @type {string} */ root, /** @type {string[]} */ data) => 
 /** Where each entry point's links lead now: a file linked in place of another (a test's data, a new checkout of src/) makes another bundle. */
 const resolved = (/** @type {Record<string, string>} */ files) => JSON.stringify(Object.entries(files).map(([name, file]) => [name, realpathSync(file)]));
 
-/** What `folder` holds, if it was made from the files as they are now by this Node. */
+/** Whether `folder` holds a bundle made from the files as they are now, by this Node. */
 function kept(/** @type {string} */ root, /** @type {string} */ folder, /** @type {string[]} */ data) {
   try {
     const described = JSON.parse(readFileSync(path.join(folder, DESCRIPTION), "utf8"));
-    if (described.format !== FORMAT || described.node !== process.version || described.data.join("\n") !== data.join("\n")) return undefined;
-    if (described.sources !== resolved(sources(root, data))) return undefined;
+    if (described.format !== FORMAT || described.node !== process.version || described.sources !== resolved(sources(root, data))) return false;
     const unchanged = (/** @type {string} */ base) => (/** @type {[string, string]} */ [file, digest]) => digest === digestOf(path.join(base, file));
     // its inputs as they are now, and its own files as written (a damaged one is made again, never run)
-    if (!Object.entries(described.inputs).every(unchanged(root)) || !Object.entries(described.outputs).every(unchanged(folder))) return undefined;
-    return /** @type {{ data: string[] }} */ (described);
+    return Object.entries(described.inputs).every(unchanged(root)) && Object.entries(described.outputs).every(unchanged(folder));
   } catch {
-    return undefined;
+    return false;
   }
 }
 
