@@ -15,6 +15,8 @@ describe("npm run build's bundle of its own code (src/runtime/main-bundle.mjs)",
     const kept = described(site.root);
     expect(kept.data).toEqual(expect.arrayContaining(["_data/site.ts", "articles/articles.11tydata.ts"]));
     expect(Object.keys(kept.inputs).some((file) => file.endsWith("src/cli/build.ts"))).toBe(true);
+    // the compiler's options and the packages' versions (esbuild's among them) count as inputs too
+    expect(Object.keys(kept.inputs)).toEqual(expect.arrayContaining(["tsconfig.json", "package-lock.json"]));
     expect(site.read("_site/index.html")).not.toContain("Harbour Gazette");
 
     // the site's data as the templates see it: a bundle made before the change would keep the old title

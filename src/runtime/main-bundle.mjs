@@ -14,6 +14,8 @@ import { build } from "esbuild";
 const FORMAT = "main bundle 1";
 const DESCRIPTION = "bundle.json";
 const KEY = Symbol.for("newsroom.main-bundle");
+// what esbuild reads besides the modules (compiler options) and which esbuild made the bundle
+const SETTINGS = ["tsconfig.json", "package-lock.json"];
 
 /**
  * @typedef {object} Bundle
@@ -126,7 +128,7 @@ async function make(/** @type {string} */ root, /** @type {string} */ folder, /*
   const { metafile } = await build({ entryPoints: { start: START, config: path.join(root, ".eleventy.ts") }, outdir: next, absWorkingDir: root, bundle: true, splitting: true, metafile: true, platform: "node", format: "esm", target: "node20", packages: "external", outExtension: { ".js": ".mjs" }, banner: { js: `// ${FORMAT}` }, plugins: [startFrom(root, data), ownUrls], logLevel: "silent" });
   const digests = (/** @type {string[]} */ files, /** @type {string} */ base) => Object.fromEntries(files.map((file) => [file, digestOf(path.join(base, file))]));
   const outputs = Object.keys(metafile.outputs).map((file) => path.relative(next, path.join(root, file)));
-  writeFileSync(path.join(next, DESCRIPTION), JSON.stringify({ format: FORMAT, node: process.version, data, sources: resolved(sources(root, data)), inputs: digests(Object.keys(metafile.inputs).filter((file) => !file.startsWith("start:")), root), outputs: digests(outputs, next) }));
+  writeFileSync(path.join(next, DESCRIPTION), JSON.stringify({ format: FORMAT, node: process.version, data, sources: resolved(sources(root, data)), inputs: digests([...Object.keys(metafile.inputs).filter((file) => !file.startsWith("start:")), ...SETTINGS], root), outputs: digests(outputs, next) }));
   rmSync(folder, { recursive: true, force: true });
   renameSync(next, folder);
 }
