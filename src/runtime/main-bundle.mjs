@@ -16,6 +16,7 @@ const DESCRIPTION = "bundle.json";
 const KEY = Symbol.for("newsroom.main-bundle");
 // what esbuild reads besides the modules (compiler options) and which esbuild made the bundle
 const SETTINGS = ["tsconfig.json", "package-lock.json"];
+const ARTICLES_DATA = "articles/articles.11tydata.ts";
 
 /**
  * @typedef {object} Bundle
@@ -37,23 +38,23 @@ const digestOf = (/** @type {string} */ file) => {
   }
 };
 
-/** The data files Eleventy will import as modules: `_data/**.ts` and the folder data files of articles/ and pages/. */
+/** The data files Eleventy will import as modules: `_data/**.ts`, articles/' folder data file, pages/' data files. */
 function dataFiles(/** @type {string} */ root) {
   /** @type {string[]} */
   const found = [];
-  const scan = (/** @type {string} */ dir, /** @type {(name: string) => boolean} */ wanted, deep = true) => {
+  const scan = (/** @type {string} */ dir, /** @type {(name: string) => boolean} */ wanted) => {
     const entries = existsSync(path.join(root, dir)) ? readdirSync(path.join(root, dir), { withFileTypes: true }) : [];
     for (const entry of entries) {
       // a link is followed, as Eleventy follows it
       const kind = entry.isSymbolicLink() ? statSync(path.join(root, dir, entry.name), { throwIfNoEntry: false }) : entry;
-      if (kind?.isDirectory() && deep) scan(`${dir}/${entry.name}`, wanted);
+      if (kind?.isDirectory()) scan(`${dir}/${entry.name}`, wanted);
       else if (kind?.isFile() && wanted(entry.name)) found.push(`${dir}/${entry.name}`);
     }
   };
   scan("_data", (name) => name.endsWith(".ts"));
-  // articles/ holds thousands of files: only its own folder data file, not a walk of every folder
-  scan("articles", (name) => name.endsWith(".11tydata.ts"), false);
   scan("pages", (name) => name.endsWith(".11tydata.ts"));
+  // articles/ may hold thousands of files, and Eleventy reads no template there: only its folder data file
+  if (existsSync(path.join(root, ARTICLES_DATA))) found.push(ARTICLES_DATA);
   return found.sort();
 }
 
@@ -74,28 +75,28 @@ const ownUrls = {
   },
 };
 
-/** The files the bundle starts from: the build, the config, each data file (`data-<i>`). */
-function sources(/** @type {string} */ root, /** @type {string[]} */ data) {
-  /** @type {Record<string, string>} */
-  const files = { build: path.join(root, "src/cli/build.ts"), config: path.join(root, ".eleventy.ts") };
-  data.forEach((file, i) => (files[`data-${i}`] = path.join(root, file)));
-  return files;
-}
+/** The files the bundle starts from, absolute: the build, the config, the data files. */
+const sources = (/** @type {string} */ root, /** @type {string[]} */ data) => ({
+  build: path.join(root, "src/cli/build.ts"),
+  config: path.join(root, ".eleventy.ts"),
+  data: data.map((file) => path.join(root, file)),
+});
+/** @typedef {ReturnType<typeof sources>} Sources */
 
 // The entry: the data files' modules where importData (typescript-data.ts) finds them, then the build.
 // One entry rather than one per data file: fewer files to check and load.
 const START = "newsroom:start";
 /** @returns {import("esbuild").Plugin} */
-const startFrom = (/** @type {string} */ root, /** @type {string[]} */ data) => ({
+const startFrom = (/** @type {string} */ root, /** @type {Sources} */ from) => ({
   name: "start",
   setup(bundler) {
     bundler.onResolve({ filter: new RegExp(`^${START}$`) }, () => ({ path: START, namespace: "start" }));
     bundler.onLoad({ filter: /.*/, namespace: "start" }, () => {
-      const files = data.map((file) => JSON.stringify(path.join(root, file)));
+      const files = from.data.map((file) => JSON.stringify(file));
       const contents = [
         ...files.map((file, i) => `import * as data${i} from ${file};`),
         `globalThis[Symbol.for(${JSON.stringify(KEY.description)})].modules = { ${files.map((file, i) => `${file}: data${i}`).join(", ")} };`,
-        `await import(${JSON.stringify(path.join(root, "src/cli/build.ts"))});`,
+        `await import(${JSON.stringify(from.build)});`,
       ].join("\n");
       return { contents, resolveDir: root, loader: "js" };
     });
@@ -103,7 +104,7 @@ const startFrom = (/** @type {string} */ root, /** @type {string[]} */ data) => 
 });
 
 /** Where each entry point's links lead now: a file linked in place of another (a test's data, a new checkout of src/) makes another bundle. */
-const resolved = (/** @type {Record<string, string>} */ files) => JSON.stringify(Object.entries(files).map(([name, file]) => [name, realpathSync(file)]));
+const resolved = (/** @type {Sources} */ from) => JSON.stringify([from.build, from.config, ...from.data].map((file) => realpathSync(file)));
 
 /** Whether `folder` holds a bundle made from the files as they are now, by this Node. */
 function kept(/** @type {string} */ root, /** @type {string} */ folder, /** @type {string[]} */ data) {
@@ -125,10 +126,11 @@ async function make(/** @type {string} */ root, /** @type {string} */ folder, /*
   const parent = path.dirname(folder);
   const leftovers = existsSync(parent) ? readdirSync(parent).filter((name) => name.startsWith(`${path.basename(folder)}.next-`)) : [];
   for (const name of leftovers) rmSync(path.join(parent, name), { recursive: true, force: true });
-  const { metafile } = await build({ entryPoints: { start: START, config: path.join(root, ".eleventy.ts") }, outdir: next, absWorkingDir: root, bundle: true, splitting: true, metafile: true, platform: "node", format: "esm", target: "node20", packages: "external", outExtension: { ".js": ".mjs" }, banner: { js: `// ${FORMAT}` }, plugins: [startFrom(root, data), ownUrls], logLevel: "silent" });
+  const from = sources(root, data);
+  const { metafile } = await build({ entryPoints: { start: START, config: from.config }, outdir: next, absWorkingDir: root, bundle: true, splitting: true, metafile: true, platform: "node", format: "esm", target: "node20", packages: "external", outExtension: { ".js": ".mjs" }, banner: { js: `// ${FORMAT}` }, plugins: [startFrom(root, from), ownUrls], logLevel: "silent" });
   const digests = (/** @type {string[]} */ files, /** @type {string} */ base) => Object.fromEntries(files.map((file) => [file, digestOf(path.join(base, file))]));
   const outputs = Object.keys(metafile.outputs).map((file) => path.relative(next, path.join(root, file)));
-  writeFileSync(path.join(next, DESCRIPTION), JSON.stringify({ format: FORMAT, node: process.version, data, sources: resolved(sources(root, data)), inputs: digests([...Object.keys(metafile.inputs).filter((file) => !file.startsWith("start:")), ...SETTINGS], root), outputs: digests(outputs, next) }));
+  writeFileSync(path.join(next, DESCRIPTION), JSON.stringify({ format: FORMAT, node: process.version, data, sources: resolved(from), inputs: digests([...Object.keys(metafile.inputs).filter((file) => !file.startsWith("start:")), ...SETTINGS], root), outputs: digests(outputs, next) }));
   rmSync(folder, { recursive: true, force: true });
   renameSync(next, folder);
 }
