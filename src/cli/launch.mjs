@@ -6,12 +6,13 @@ import { build } from "esbuild";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { OWN_CODE } from "../runtime/main-bundle.mjs";
 
 const [command, ...args] = process.argv.slice(2);
 const entry = path.resolve(import.meta.dirname, `${command}.ts`);
 const outfile = path.resolve(".cache/cli", `${command}-${process.pid}.mjs`);
 mkdirSync(path.dirname(outfile), { recursive: true });
-await build({ entryPoints: [entry], outfile, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "error" });
+await build({ ...OWN_CODE, entryPoints: [entry], outfile, logLevel: "error" });
 process.argv = [process.argv[0], entry, ...args];
 try {
   await import(pathToFileURL(outfile).href);

@@ -19,6 +19,13 @@ const SETTINGS = ["tsconfig.json", "package-lock.json"];
 const ARTICLES_DATA = "articles/articles.11tydata.ts";
 
 /**
+ * How every bundle of the project's own code is made (this one, the worker threads', `npm run
+ * check`'s): ES modules for this Node, the npm packages left to load natively.
+ * @satisfies {import("esbuild").BuildOptions}
+ */
+export const OWN_CODE = { bundle: true, platform: "node", format: "esm", target: "node20", packages: "external" };
+
+/**
  * @typedef {object} Bundle
  * @property {string} start the bundle's entry (a file URL): it takes in the data files, then starts src/cli/build.ts
  * @property {string} config the bundled .eleventy.ts (a path, as Eleventy's configPath)
@@ -127,7 +134,7 @@ async function make(/** @type {string} */ root, /** @type {string} */ folder, /*
   const leftovers = existsSync(parent) ? readdirSync(parent).filter((name) => name.startsWith(`${path.basename(folder)}.next-`)) : [];
   for (const name of leftovers) rmSync(path.join(parent, name), { recursive: true, force: true });
   const from = sources(root, data);
-  const { metafile } = await build({ entryPoints: { start: START, config: from.config }, outdir: next, absWorkingDir: root, bundle: true, splitting: true, metafile: true, platform: "node", format: "esm", target: "node20", packages: "external", outExtension: { ".js": ".mjs" }, banner: { js: `// ${FORMAT}` }, plugins: [startFrom(root, from), ownUrls], logLevel: "silent" });
+  const { metafile } = await build({ entryPoints: { start: START, config: from.config }, ...OWN_CODE, outdir: next, absWorkingDir: root, splitting: true, metafile: true, outExtension: { ".js": ".mjs" }, banner: { js: `// ${FORMAT}` }, plugins: [startFrom(root, from), ownUrls], logLevel: "silent" });
   const digests = (/** @type {string[]} */ files, /** @type {string} */ base) => Object.fromEntries(files.map((file) => [file, digestOf(path.join(base, file))]));
   const outputs = Object.keys(metafile.outputs).map((file) => path.relative(next, path.join(root, file)));
   writeFileSync(path.join(next, DESCRIPTION), JSON.stringify({ format: FORMAT, node: process.version, data, sources: resolved(from), inputs: digests([...Object.keys(metafile.inputs).filter((file) => !file.startsWith("start:")), ...SETTINGS], root), outputs: digests(outputs, next) }));

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildSync } from "esbuild";
+import { OWN_CODE } from "./main-bundle.mjs";
 
 let kept: { folder: string; key: string } | undefined;
 
@@ -49,7 +50,7 @@ function bundleOf(module: string): string | undefined {
     // written beside its place and renamed: a build killed meanwhile leaves no half a bundle
     const next = `${file}.next-${process.pid}`;
     try {
-      const [code] = buildSync({ entryPoints: [source], write: false, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "silent" }).outputFiles;
+      const [code] = buildSync({ ...OWN_CODE, entryPoints: [source], write: false, logLevel: "silent" }).outputFiles;
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(next, Buffer.concat([Buffer.from(`${HEADER} ${digestOf(code!.contents)}\n`), code!.contents]));
       renameSync(next, file);
