@@ -88,8 +88,18 @@ export function parseArticle(file: string, raw: string, options: { timezone: str
 
   const local = date.instant.setZone(options.timezone);
   const images = imageRefs(fm.image, split.body);
+  // Every field named, in one literal: a spread of the schema's output gave nearly every article a
+  // hidden class of its own, and each pass over 10,000 of them (a listing, a feed) ran ~50× slower.
+  // `satisfies` keeps the list whole: a field the schema gains is an error here until it is added.
   const article: Article = {
-    ...fm,
+    title: fm.title,
+    dateline: fm.dateline,
+    source: fm.source,
+    author: fm.author,
+    image: fm.image,
+    draft: fm.draft,
+    aliases: fm.aliases,
+    kind: fm.kind,
     file,
     date,
     updated,
@@ -103,7 +113,7 @@ export function parseArticle(file: string, raw: string, options: { timezone: str
     url: `/${local.toFormat("yyyy/MM/dd")}/${slug}/`,
     status: statusAt({ draft: fm.draft, date, expires }, options.now),
     remoteImages: images.filter((ref) => isRemote(ref.src)),
-  };
+  } satisfies Record<keyof Article, unknown>;
   return { article, images };
 }
 
