@@ -33,7 +33,7 @@ export function startAgainWithHugePages() {
   /** @type {NodeJS.Signals[]} */
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"];
   // listening before the child starts: a signal in between killed this process alone, and the
-  // orphaned build went on to publish (a test stopped it 0.15 s in, once in some thirty runs)
+  // orphaned build went on to publish (a test's stop 0.14 s in, 3 times in 34 runs)
   const pass = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal);
   for (const signal of signals) process.on(signal, pass);
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env });
