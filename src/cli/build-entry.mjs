@@ -12,4 +12,9 @@ import { startAgainWithHugePages, wantsHugePages } from "../runtime/huge-pages.m
 const LARGE = 8 * 1024 * 1024;
 const kept = statSync(path.join(CACHE_DIR, RECORDS_FILE), { throwIfNoEntry: false });
 if (wantsHugePages((kept?.size ?? 0) >= LARGE)) process.exit(await startAgainWithHugePages());
+// Eleventy sends every import after its own through a hook on a loader thread, so that `--serve`
+// can import a changed config dependency again (https://github.com/11ty/eleventy/issues/3270); a
+// build imports each file once. Without the hook the build's packages loaded in a median 0.59 s
+// instead of 0.75 s (8 runs each).
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
 await import("./build-preload.mjs");
