@@ -2,7 +2,7 @@
 // are in the form `npm run new` writes, the build serves it under its own policy and nowhere else,
 // and in Chromium an editor can write a story with a picture that passes `npm run check` and builds.
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
@@ -196,6 +196,27 @@ describe("the built /admin/", () => {
     expect(off.exists("_site/admin")).toBe(false);
     expect(off.exists("_site/index.html")).toBe(true);
   });
+
+  it("rewrites config.yml in the next incremental build when the repository or the tags in use change, and only then", async () => {
+    const config = () => parseYaml(built.read("_site/admin/config.yml")) as { backend: { repo: string }; collections: { fields: Widget[] }[] };
+    const tagsHint = () => String(config().collections[0]!.fields.find((field) => field.name === "tags")!.hint);
+    const inode = () => statSync(path.join(built.root, "_site/admin/config.yml")).ino;
+    const build = async (env: Record<string, string>) => {
+      const result = await built.run("build", env);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/reused [1-9]\d* files/); // incremental, not a full build
+    };
+    await build({ GITHUB_REPOSITORY: "newsroom/archive" });
+    expect(config().backend.repo).toBe("newsroom/archive");
+    expect(tagsHint()).not.toContain("Harbour Dredging");
+    // two stories: a tag the sample uses once is not among the 15 most used
+    for (const slug of ["dredging", "dredging-ends"]) built.write(`articles/2025/${slug}.md`, article({ ...validFields, title: slug, tags: ["Harbour Dredging"] }));
+    await build({ GITHUB_REPOSITORY: "newsroom/archive" });
+    expect(tagsHint()).toContain("Harbour Dredging");
+    built.write("articles/2025/dredging.md", article({ ...validFields, title: "dredging", tags: ["Harbour Dredging"] }, "A changed story."));
+    await build({ GITHUB_REPOSITORY: "newsroom/archive" });
+    expect(inode(), "config.yml taken from the last build").toBe(statSync(path.join(built.root, "_site.old/admin/config.yml")).ino);
+  }, 180_000);
 });
 
 describe("/admin/ in the dev server (`npm start`)", () => {

@@ -3,8 +3,6 @@
 // served from this site (no CDN). Never in a collection, so never in the sitemap, feeds or search.
 // `ADMIN=off` leaves it out of the build.
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
-import { stringify } from "yaml";
 import type { Site } from "../../_data/site.ts";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import { pageSchema, frontMatterSchema } from "../content/schema.ts";
@@ -13,7 +11,6 @@ import { changedPages } from "../site/changes.ts";
 import { adminPage } from "./admin-page.ts";
 import { cmsConfig, formatOf, type CollectionSpec, type ConfigOptions } from "./cms-config.ts";
 import { contractFields } from "./contract-fields.ts";
-import { entryForm } from "./entry-format.ts";
 
 export interface Options {
   site: Pick<Site, "title" | "timezone" | "pathPrefix" | "url">;
@@ -81,6 +78,8 @@ export function tagsInUse(articles: ArticlesLoaded["articles"], count: number): 
 
 /** The editor's script: editor-start.ts and the file form of each collection, one ES module. */
 export async function editorScript(collections: CollectionSpec[], pictures: string[]): Promise<string> {
+  // with esbuild, and yaml through entry-format.ts: loaded only when the script is made
+  const [{ build }, { entryForm }] = await Promise.all([import("esbuild"), import("./entry-format.ts")]);
   const forms = Object.fromEntries(collections.map((spec) => [formatOf(spec), entryForm(contractFields(spec.schema), pictures)]));
   const result = await build({
     entryPoints: [fileURLToPath(new URL("./editor-start.ts", import.meta.url))],
@@ -99,17 +98,20 @@ export function adminPlugin(eleventyConfig: EleventyConfig, userOptions: Partial
   let tags: string[] = [];
   let script: Promise<string> | undefined;
   eleventyConfig.on("articles.loaded", (loaded: ArticlesLoaded) => void (tags = tagsInUse(loaded.articles, options.suggestedTags)));
-  const configText = () => {
+  const configText = async () => {
     const config = cmsConfig({
       ...options, siteUrl, timezone: site.timezone, title: site.title, logo: `${site.pathPrefix}assets/favicon.svg`, suggestions: { tags },
     });
+    const { stringify } = await import("yaml");
     return `# Made by the build from src/content/schema.ts (src/admin/cms-config.ts): edit those, not this file.\n${stringify(config, { lineWidth: 0 })}`;
   };
-  // `npm run build` rewrites a file only when its text changed (src/site/changes.ts). The editor's
-  // script follows the code alone (a change to which renders everything): it is bundled only then.
+  // `npm run build` rewrites a file only when its signature changed (src/site/changes.ts). The
+  // code, the site's data and its address are in every page's (a change to them renders everything),
+  // so the config's follows what else it is made of and the script's nothing: neither is made
+  // (zod's descriptions, yaml, esbuild: 0.1 s at every build) unless it is written.
   const files: AdminFile[] = [
     { url: "/admin/index.html", text: () => page, signature: () => page },
-    { url: "/admin/config.yml", text: configText, signature: configText },
+    { url: "/admin/config.yml", text: configText, signature: () => JSON.stringify([options.repo, tags]) },
     { url: "/admin/editor.js", text: () => (script ??= editorScript(options.collections, options.pictures)), signature: () => "the code's" },
   ];
   eleventyConfig.addTemplate("admin/files.njk", "{{ adminText | safe }}", {

@@ -5,7 +5,6 @@
 // the build prints one warning line for it.
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { RemoteAssetCache } from "@11ty/eleventy-fetch";
 import type { ImageRef } from "../content/image-refs.ts";
 import { escapeHtml } from "../content/markdown.ts";
 import { formatProblem } from "../content/problems.ts";
@@ -133,6 +132,8 @@ export class RemotePictures {
   /** The picture's bytes in eleventy-fetch's cache (fetched now if not there yet), as a file. */
   async #download(url: string): Promise<string> {
     const { root, directory, duration, timeout } = this.options;
+    // imported here: a site whose pictures are all files never loads it
+    const { RemoteAssetCache } = await import("@11ty/eleventy-fetch");
     // an instance of our own, not eleventy-fetch's shared one, which keeps every body in memory
     const asset = new RemoteAssetCache(url, path.resolve(root, directory), {
       type: "buffer", duration, fetchOptions: { signal: AbortSignal.timeout(timeout) }, dryRun: false, verbose: false,

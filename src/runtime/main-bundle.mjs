@@ -9,7 +9,6 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
 
 const FORMAT = "main bundle 1";
 const DESCRIPTION = "bundle.json";
@@ -134,6 +133,8 @@ async function make(/** @type {string} */ root, /** @type {string} */ folder, /*
   const leftovers = existsSync(parent) ? readdirSync(parent).filter((name) => name.startsWith(`${path.basename(folder)}.next-`)) : [];
   for (const name of leftovers) rmSync(path.join(parent, name), { recursive: true, force: true });
   const from = sources(root, data);
+  // imported only to make a bundle: most builds find theirs kept
+  const { build } = await import("esbuild");
   const { metafile } = await build({ entryPoints: { start: START, config: from.config }, ...OWN_CODE, outdir: next, absWorkingDir: root, splitting: true, metafile: true, outExtension: { ".js": ".mjs" }, banner: { js: `// ${FORMAT}` }, plugins: [startFrom(root, from), ownUrls], logLevel: "silent" });
   const digests = (/** @type {string[]} */ files, /** @type {string} */ base) => Object.fromEntries(files.map((file) => [file, digestOf(path.join(base, file))]));
   const outputs = Object.keys(metafile.outputs).map((file) => path.relative(next, path.join(root, file)));

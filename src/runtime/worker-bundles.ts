@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { buildSync } from "esbuild";
+import { createRequire } from "node:module";
 import { OWN_CODE } from "./main-bundle.mjs";
 
 let kept: { folder: string; key: string } | undefined;
@@ -50,6 +50,8 @@ function bundleOf(module: string): string | undefined {
     // written beside its place and renamed: a build killed meanwhile leaves no half a bundle
     const next = `${file}.next-${process.pid}`;
     try {
+      // required only to make a bundle (synchronously, as a worker starts): most builds find theirs kept
+      const { buildSync } = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
       const [code] = buildSync({ ...OWN_CODE, entryPoints: [source], write: false, logLevel: "silent" }).outputFiles;
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(next, Buffer.concat([Buffer.from(`${HEADER} ${digestOf(code!.contents)}\n`), code!.contents]));
