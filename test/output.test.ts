@@ -1,12 +1,12 @@
 // The production build's output: page bytes handed to Eleventy and released once written.
 import { spawnSync } from "node:child_process";
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pageBytes, releaseWritten } from "../src/build/output.ts";
 import { deleteDetached, swapInto } from "../src/build/swap.ts";
-import { dropGone, recycle, survey, surveyInBackground } from "../src/build/recycle.ts";
+import { dropGone, placeParts, recycle, recycleAround, survey, surveyInBackground } from "../src/build/recycle.ts";
 
 describe("page bytes", () => {
   it("are the page's UTF-8, in a memory block of their own", () => {
@@ -76,16 +76,48 @@ describe("the site before last, recycled as the staging folder", () => {
     return { root, pages, at: (folder: string) => path.join(root, folder) };
   }
 
-  it("keeps only the signed pages that are the very files _site/ holds, and moves the search index aside whole", () => {
-    const { root, pages, at } = twoBuilds();
+  it("keeps only the signed pages that are the very files _site/ holds, and any such file of the search index", () => {
+    const { pages, at } = twoBuilds();
+    mkdirSync(at("_site.old/pagefind/archive/1"), { recursive: true });
+    mkdirSync(at("_site/pagefind/archive/1"), { recursive: true });
+    writeFileSync(at("_site/pagefind/archive/1/pagefind-entry.json"), "a reused part");
+    linkSync(at("_site/pagefind/archive/1/pagefind-entry.json"), at("_site.old/pagefind/archive/1/pagefind-entry.json"));
     const kept = recycle(survey(at("_site.next"), at("_site.old"), at("_site"), pages), at("_site.next"), at("_site"));
-    expect([...kept]).toEqual(["2025/01/02/kept/index.html"]);
+    expect([...kept].sort()).toEqual(["2025/01/02/kept/index.html", "pagefind/archive/1/pagefind-entry.json"]);
     expect(existsSync(at("_site.old")), "the site before last became the staging folder").toBe(false);
-    expect(readdirSync(at("_site.next"), { recursive: true }).map(String).sort()).toEqual(["2025", "2025/01", "2025/01/02", "2025/01/02/kept", "2025/01/02/kept/index.html"]);
+    expect(readdirSync(at("_site.next"), { recursive: true }).map(String).sort()).toEqual(["2025", "2025/01", "2025/01/02", "2025/01/02/kept", "2025/01/02/kept/index.html", "pagefind", "pagefind/archive", "pagefind/archive/1", "pagefind/archive/1/pagefind-entry.json"]);
     // the pages _site/ serves are untouched, the files unlinked from the staging folder included
     expect(readFileSync(at("_site/sitemap.xml"), "utf8")).toBe("always written");
     expect(readFileSync(at("_site/2025/01/03/edited/index.html"), "utf8")).toBe("edited story");
-    expect(readdirSync(root).filter((name) => name.startsWith("_site.deleting-")), "pagefind/, set aside for deletion").toHaveLength(1);
+  });
+
+  it("places the search index's reused parts: their kept files stay, the rest are linked from _site/, and the kept files of a part indexed again go before its new ones move in", async () => {
+    const { pages, at } = twoBuilds();
+    const shared = (file: string, text: string) => {
+      for (const folder of ["_site", "_site.old"]) mkdirSync(path.dirname(at(`${folder}/${file}`)), { recursive: true });
+      writeFileSync(at(`_site/${file}`), text);
+      linkSync(at(`_site/${file}`), at(`_site.old/${file}`));
+    };
+    // the archive part, reused by the last build too; one of its files the site before last lacks
+    shared("pagefind/archive/1/fragment/a.pf_fragment", "archive story");
+    writeFileSync(at("_site/pagefind/archive/1/pagefind-entry.json"), "archive entry");
+    // the recent part, reused by the last build, indexed again by this one
+    shared("pagefind/pagefind-entry.json", "recent entry");
+    shared("pagefind/fragment/old.pf_fragment", "a story since edited");
+    for (const [file, text] of [["pagefind/pagefind-entry.json", "new recent entry"], ["pagefind/fragment/new.pf_fragment", "the edited story"], ["pagefind/superseded.json", "{}"]]) {
+      mkdirSync(path.dirname(at(`_site.rendered/${file}`)), { recursive: true });
+      writeFileSync(at(`_site.rendered/${file}`), text!);
+    }
+    const placed = [{ from: "pagefind/archive/1/", at: "pagefind/archive/1/" }];
+    const kept = await recycleAround(Promise.resolve(survey(at("_site.next"), at("_site.old"), at("_site"), pages)), at("_site.next"), at("_site.rendered"), at("_site"), placed);
+    expect(placeParts(at("_site"), at("_site.next"), placed, kept)).toBe(2);
+    const search = readdirSync(at("_site.next/pagefind"), { recursive: true }).map(String).filter((file) => statSync(at(`_site.next/pagefind/${file}`)).isFile()).sort();
+    expect(search).toEqual(["archive/1/fragment/a.pf_fragment", "archive/1/pagefind-entry.json", "fragment/new.pf_fragment", "pagefind-entry.json", "superseded.json"]);
+    for (const file of ["archive/1/fragment/a.pf_fragment", "archive/1/pagefind-entry.json"]) {
+      expect(statSync(at(`_site.next/pagefind/${file}`)).ino, `${file}: _site/'s own file`).toBe(statSync(at(`_site/pagefind/${file}`)).ino);
+    }
+    expect(readFileSync(at("_site.next/pagefind/pagefind-entry.json"), "utf8")).toBe("new recent entry");
+    expect(readFileSync(at("_site/pagefind/pagefind-entry.json"), "utf8"), "_site/ untouched").toBe("recent entry");
   });
 
   it("is surveyed on a worker thread without a file changing, so a build stopped by invalid articles leaves the rollback whole", async () => {
@@ -120,7 +152,7 @@ describe("the site before last, recycled as the staging folder", () => {
     const { root, pages, at } = twoBuilds();
     const plan = survey(at("_site.next"), at("_site.old"), at("_site"), pages);
     expect(plan?.drop.length).toBeGreaterThan(plan!.kept.length);
-    expect(recycle(plan, at("_site.next"), at("_site"), { setAside: ["pagefind"], dropAtMost: 1 }).size).toBe(0);
+    expect(recycle(plan, at("_site.next"), at("_site"), { dropAtMost: 1 }).size).toBe(0);
     expect(existsSync(at("_site.old")) || existsSync(at("_site.next"))).toBe(false);
     const aside = readdirSync(root).filter((name) => name.startsWith("_site.deleting-"));
     expect(aside).toHaveLength(1);

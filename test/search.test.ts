@@ -79,7 +79,7 @@ describe("an index started ahead (npm run build starts it once the articles are 
   it("is taken over by the same request from the search plugin instead of indexing twice", async () => {
     indexAhead(job("out"));
     await started(1);
-    expect(await indexInWorker(job("./out/"))).toMatchObject({ pages: 1, parts: 1, reindexed: 1, reusedFiles: 0 });
+    expect(await indexInWorker(job("./out/"))).toMatchObject({ pages: 1, parts: 1, reindexed: 1, placed: [] });
     expect(starts()).toBe(1);
   }, 30_000);
 
@@ -99,7 +99,7 @@ describe("an index started ahead (npm run build starts it once the articles are 
     const before = starts();
     indexAhead(job("out"));
     await started(before + 1);
-    expect(await indexInWorker(job("other"))).toMatchObject({ pages: 1, parts: 1, reindexed: 1, reusedFiles: 0 });
+    expect(await indexInWorker(job("other"))).toMatchObject({ pages: 1, parts: 1, reindexed: 1, placed: [] });
     expect(starts()).toBe(before + 2);
     expect(spied.exists("other/pagefind/pagefind-entry.json")).toBe(true);
   }, 30_000);

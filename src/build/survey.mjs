@@ -28,28 +28,29 @@ function sameFile(a, b) {
 
 /**
  * Read only, so it may run before the build knows it will write: which files of `staging` (or,
- * without one, `retired`) to keep, being one of the `pages` (output-relative) that `live` holds as
- * the very same file. Undefined when there is neither folder. Folders in `setAside` are not walked.
+ * without one, `retired`) to keep, being one of the `pages` (output-relative), or any file under a
+ * top-level folder in `shared`, that `live` holds as the very same file. Undefined when there is
+ * neither folder.
  * @param {string} staging
  * @param {string} retired
  * @param {string} live
  * @param {ReadonlySet<string>} pages
- * @param {readonly string[]} setAside
+ * @param {readonly string[]} shared
  * @returns {Survey | undefined}
  */
-export function survey(staging, retired, live, pages, setAside) {
+export function survey(staging, retired, live, pages, shared) {
   const folder = lstatSync(staging, { throwIfNoEntry: false })?.isDirectory() ? staging : retired;
   if (!lstatSync(folder, { throwIfNoEntry: false })?.isDirectory()) return undefined;
   /** @type {Survey} */
   const plan = { folder, kept: [], drop: [], empty: [] };
-  /** @param {string} relative @returns {boolean} whether `relative` would be left empty */
-  const walk = (relative) => {
+  /** @param {string} relative @param {boolean} anyFile @returns {boolean} whether `relative` would be left empty */
+  const walk = (relative, anyFile) => {
     let left = 0;
     for (const entry of readdirSync(path.join(folder, relative), { withFileTypes: true })) {
       const name = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (setAside.includes(name) || !walk(name)) left++;
-      } else if (pages.has(name) && sameFile(path.join(folder, name), path.join(live, name))) {
+        if (!walk(name, anyFile || (!relative && shared.includes(name)))) left++;
+      } else if ((anyFile || pages.has(name)) && sameFile(path.join(folder, name), path.join(live, name))) {
         plan.kept.push(name);
         left++;
       } else plan.drop.push(name);
@@ -57,7 +58,7 @@ export function survey(staging, retired, live, pages, setAside) {
     if (!left && relative) plan.empty.push(relative);
     return !left;
   };
-  walk("");
+  walk("", false);
   return plan;
 }
 
@@ -102,7 +103,7 @@ export function manifestPages(manifest, fingerprint) {
 }
 
 if (!isMainThread && parentPort && workerData?.survey) {
-  const [staging, retired, live, manifest, fingerprint, setAside] = workerData.survey;
+  const [staging, retired, live, manifest, fingerprint, shared] = workerData.survey;
   const pages = manifestPages(manifest, fingerprint);
-  parentPort.postMessage(pages && survey(staging, retired, live, new Set(pages), setAside));
+  parentPort.postMessage(pages && survey(staging, retired, live, new Set(pages), shared));
 }

@@ -24,7 +24,7 @@ import { backgroundWorkDone } from "../build/output.ts";
 import { deleteDetached, renderingFolder, retiredFolder, stagingFolder, swapInto } from "../build/swap.ts";
 import { BuildCache } from "../build/incremental.ts";
 import { fromPairs, toPairs } from "../build/manifest.ts";
-import { dropGone, recycleAround, surveyInBackground } from "../build/recycle.ts";
+import { dropGone, placeParts, recycleAround, surveyInBackground } from "../build/recycle.ts";
 import { indexJob, lastIndex, reuseIndexParts } from "../search/search.ts";
 import { indexAhead, prepareIndexWorker, stopIndexing } from "../search/worker.ts";
 
@@ -104,13 +104,16 @@ async function main(): Promise<number> {
     rendered = templates.filter((t) => t.outputPath).length;
     // the pages' folders are made ahead on another thread (src/build/output.ts)
     await backgroundWorkDone();
-    if (survey) kept = await recycleAround(survey, staging, rendering, OUTPUT);
+    // the search index's parts reused from the last build (the index is written by now)
+    const placed = lastIndex?.placed ?? [];
+    if (survey) kept = await recycleAround(survey, staging, rendering, OUTPUT, placed);
     try {
       // the reused pages the staging folder does not hold already
       linkFiles(OUTPUT, staging, signatures.reused.filter((file) => !kept.has(file)));
       reused = signatures.reused.length;
       // their pictures, unless a rendered page brought the same ones
       reused += linkFiles(OUTPUT, staging, signatures.reusedNeeds().filter((file) => !existsSync(path.join(staging, file))));
+      reused += placeParts(OUTPUT, staging, placed, kept);
       dropGone(staging, kept, signatures.current);
     } catch (error) {
       unusable = error;
@@ -137,10 +140,10 @@ async function main(): Promise<number> {
   await cache.forget();
   // the last site stays as a rollback; the one before it is deleted once this build is done with the disk
   deleteDetached(await swapInto(staging, OUTPUT, retiredFolder(OUTPUT)));
-  const { parts = 1, reindexed = parts, reusedFiles = 0, superseded = 0, ledgers: search = "[]" } = lastIndex ?? {};
+  const { parts = 1, reindexed = parts, superseded = 0, ledgers: search = "[]" } = lastIndex ?? {};
   await cache.save(new Set(articles.map((a) => a.file)), { pages: toPairs(signatures.current), needs: Object.fromEntries(signatures.needs), shown: toPairs(signatures.shown), search });
   const overlay = superseded ? `, ${superseded} superseded records left out` : "";
-  const counts = `rendered ${rendered} pages, reused ${reused + reusedFiles} files; search: ${reindexed} of ${parts} parts re-indexed${overlay}`;
+  const counts = `rendered ${rendered} pages, reused ${reused} files; search: ${reindexed} of ${parts} parts re-indexed${overlay}`;
   console.log(`Built ${published.length} articles (${counts}) in ${seconds()} s`);
   return 0;
 }

@@ -1,14 +1,13 @@
 // Writing the Pagefind index in parts (run in a worker thread: src/search/worker.ts): each part
 // indexed, kept from the last build as it was, or kept with an overlay (src/search/overlay.ts).
 // https://pagefind.app/docs/node-api/
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { textDigest } from "../content/digests.ts";
 import { storyMarkdown } from "../content/markdown.ts";
-import { filesUnder, linkFiles } from "../runtime/link-files.ts";
 import { addSuperseded, overlayBudget, pageIds, planParts, type PartLedger, type Superseded } from "./overlay.ts";
-import { archivePart, indexParts } from "./parts.ts";
+import { archivePart, indexParts, SUPERSEDED, type PlacedPart } from "./parts.ts";
 import { searchRecord, type SearchInput, type SearchRecord } from "./records.ts";
 
 export interface IndexResult {
@@ -18,8 +17,8 @@ export interface IndexResult {
   parts: number;
   /** Parts Pagefind wrote; the others were the last build's, reused. */
   reindexed: number;
-  /** Files of the reused parts. */
-  reusedFiles: number;
+  /** The reused parts, for the caller to place (src/build/recycle.ts): their files are not linked here. */
+  placed: PlacedPart[];
   /** Records of kept parts that newer ones supersede. */
   superseded: number;
   /**
@@ -45,9 +44,6 @@ function ledgersOf(reuse: IndexReuse | undefined): PartLedger[] {
     return [];
   }
 }
-
-/** Where the search page's bridge (src/search/bridge.js) finds the superseded records, under the site. */
-export const SUPERSEDED = "pagefind/superseded.json";
 
 /** One Pagefind index of `inputs` written to `outputPath`; returns what it holds. */
 async function writeIndex(inputs: readonly SearchInput[], digests: ReadonlyMap<string, string>, root: string, outputPath: string, language: string): Promise<PartLedger["records"]> {
@@ -83,8 +79,8 @@ function pageCount(outputPath: string): number {
 
 /**
  * Indexes the articles into `folder/pagefind/` (and its archive parts); throws if Pagefind reports
- * a problem. A part the last build wrote (`reuse`) is linked from there instead when its records
- * still hold, or nearly all do (see src/search/overlay.ts).
+ * a problem. A part the last build wrote (`reuse`) is reused instead when its records still hold,
+ * or nearly all do (see src/search/overlay.ts): the result names it, for the caller to place.
  */
 export async function indexArticles(inputs: readonly SearchInput[], root: string, folder: string, language: string, partSize: number, reuse?: IndexReuse): Promise<IndexResult> {
   try {
@@ -97,25 +93,24 @@ export async function indexArticles(inputs: readonly SearchInput[], root: string
     const recent = inputs.filter(({ url }) => plan.recent.has(url));
     // the main bundle last: its folder holds the archive parts' folders
     const placed = [...plan.parts.map((p, i) => ({ ...p, part: parts[i]!, at: at(i), stale: "stale" in p ? p.stale : [] })), { reuse: plan.recentReuse, part: recent, at: "pagefind/", stale: [] }];
-    const result = { pages: 0, parts: parts.length, reindexed: 0, reusedFiles: 0, superseded: 0, ledgers: [] as PartLedger[] };
+    const result = { pages: 0, parts: parts.length, reindexed: 0, placed: [] as PlacedPart[], superseded: 0, ledgers: [] as PartLedger[] };
     const superseded: Superseded = {};
     for (const { reuse: kept, part, at, stale } of placed) {
-      const target = path.join(folder, at);
       if (kept) {
         // a part's files name no folder of their own: the same bundle works wherever it is placed
         const from = path.join(reuse!.from, kept.at);
-        const files = filesUnder(from, kept.at === "pagefind/" ? ["archive"] : []).filter((file) => file !== path.basename(SUPERSEDED));
-        result.reusedFiles += linkFiles(from, target, files);
-        addSuperseded(superseded, target, kept, stale);
+        result.placed.push({ from: kept.at, at });
+        addSuperseded(superseded, from, kept, stale);
         result.superseded += stale.length;
-        result.pages += pageCount(target) - stale.length;
+        result.pages += pageCount(from) - stale.length;
         result.ledgers.push({ at, records: kept.records });
       } else {
-        result.ledgers.push({ at, records: await writeIndex(part, digests, root, target, language) });
+        result.ledgers.push({ at, records: await writeIndex(part, digests, root, path.join(folder, at), language) });
         result.pages += part.length;
         result.reindexed++;
       }
     }
+    mkdirSync(path.dirname(path.join(folder, SUPERSEDED)), { recursive: true }); // no part written here
     writeFileSync(path.join(folder, SUPERSEDED), JSON.stringify(superseded));
     return { ...result, ledgers: JSON.stringify(result.ledgers) };
   } catch (error) {
