@@ -33,7 +33,7 @@ export interface Options {
 
 export const defaults: Options = { shared: ["pagefind"], dropAtMost: 1000 };
 
-/** Where a folder to be deleted goes, beside `target`: the site before last, or a set-aside part of it (swap.ts deletes them after the swap). */
+/** Where a folder to be deleted goes, beside `target` (swap.ts deletes such folders after the swap). */
 export const discardedFolder = (target: string) => `${target}.deleting-${randomBytes(4).toString("hex")}`;
 
 export type { Survey };
