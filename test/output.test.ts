@@ -6,7 +6,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pageBytes, releaseWritten } from "../src/build/output.ts";
 import { deleteDetached, swapInto } from "../src/build/swap.ts";
-import { dropGone, placeParts, recycle, recycleAround, survey, surveyInBackground } from "../src/build/recycle.ts";
+import { dropGone, placeParts, recycle, recycleAround, survey } from "../src/build/recycle.ts";
+import { surveyAhead, surveyInBackground } from "../src/build/survey-ahead.ts";
 
 describe("page bytes", () => {
   it("are the page's UTF-8, in a memory block of their own", () => {
@@ -120,19 +121,69 @@ describe("the site before last, recycled as the staging folder", () => {
     expect(readFileSync(at("_site/pagefind/pagefind-entry.json"), "utf8"), "_site/ untouched").toBe("recent entry");
   });
 
+  // the build cache's manifest, as far as the survey reads it: which build wrote it, then the pages (src/build/manifest.ts)
+  function manifestOf(at: (folder: string) => string, pages: Set<string>, id = "build 1") {
+    const manifest = { file: at("manifest.jsonl"), fingerprint: "this build's" };
+    writeFileSync(manifest.file, [{ fingerprint: manifest.fingerprint, id }, [...pages], [...pages].map(() => "signature")].map((line) => JSON.stringify(line)).join("\n"));
+    return manifest;
+  }
+
   it("is surveyed on a worker thread without a file changing, so a build stopped by invalid articles leaves the rollback whole", async () => {
     const { pages, at } = twoBuilds();
     const before = readdirSync(at("_site.old"), { recursive: true }).map(String).sort();
     // the worker reads the pages from the build cache's manifest, when it carries the build's fingerprint
-    const manifest = { file: at("manifest.jsonl"), fingerprint: "this build's" };
-    // its first two lines (src/build/manifest.ts): which build wrote it, then the pages
-    writeFileSync(manifest.file, [{ fingerprint: manifest.fingerprint }, [...pages], [...pages].map(() => "signature")].map((line) => JSON.stringify(line)).join("\n"));
+    const manifest = manifestOf(at, pages);
     expect(await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), { ...manifest, fingerprint: "another build's" })).toBeUndefined();
     const plan = await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), manifest);
     expect(plan).toEqual(survey(at("_site.next"), at("_site.old"), at("_site"), pages));
     expect(plan?.kept).toEqual(["2025/01/02/kept/index.html"]);
     expect(readdirSync(at("_site.old"), { recursive: true }).map(String).sort()).toEqual(before);
     expect(existsSync(at("_site.next"))).toBe(false);
+  });
+
+  const aheadFile = (at: (folder: string) => string) => at("survey.json");
+  async function untilWritten(file: string) {
+    for (let waited = 0; !existsSync(file) && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  it("is surveyed ahead by a process the last build leaves running, and the next build takes that survey only when it names the manifest's build", async () => {
+    const { pages, at } = twoBuilds();
+    const manifest = manifestOf(at, pages, "build 1");
+    const expected = survey(at("_site.next"), at("_site.old"), at("_site"), pages);
+    surveyAhead(at("_site.next"), at("_site.old"), at("_site"), manifest, "build 1");
+    await untilWritten(aheadFile(at));
+    expect(JSON.parse(readFileSync(aheadFile(at), "utf8"))).toEqual({ id: "build 1", plan: expected });
+    expect(await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), manifest)).toEqual(expected);
+    expect(existsSync(aheadFile(at)), "taken: a build that fails after recycling leaves none for the next").toBe(false);
+
+    // made for another build's manifest, or when a killed build left a staging folder: surveyed now
+    const foreign = { id: "build 0", plan: { ...expected, kept: [] } };
+    writeFileSync(aheadFile(at), JSON.stringify(foreign));
+    expect(await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), manifest)).toEqual(expected);
+    writeFileSync(aheadFile(at), JSON.stringify({ ...foreign, id: "build 1" }));
+    expect(await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), manifest), "the one made ahead, as it is").toEqual(foreign.plan);
+    writeFileSync(aheadFile(at), JSON.stringify({ ...foreign, id: "build 1" }));
+    mkdirSync(at("_site.next"));
+    expect((await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), manifest))?.folder).toBe(at("_site.next"));
+  });
+
+  it("waits for the survey made ahead while its process still runs, as when builds follow each other at once", async () => {
+    const { pages, at } = twoBuilds();
+    const manifest = manifestOf(at, pages, "build 2");
+    surveyAhead(at("_site.next"), at("_site.old"), at("_site"), manifest, "build 2");
+    // asked at once, before the process has written anything
+    expect(existsSync(aheadFile(at))).toBe(false);
+    expect(await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), manifest)).toEqual(survey(at("_site.next"), at("_site.old"), at("_site"), pages));
+    // had the build not waited, the process would have left its survey behind when it ended
+    const { pid } = JSON.parse(readFileSync(`${aheadFile(at)}.pending`, "utf8")) as { pid: number };
+    const running = () => { try { return process.kill(pid, 0); } catch { return false; } };
+    for (let waited = 0; running() && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(running()).toBe(false);
+    expect(existsSync(aheadFile(at))).toBe(false);
+
+    // a process of the same number that is not this survey (a cache restored on another machine) is not waited for
+    writeFileSync(`${aheadFile(at)}.pending`, JSON.stringify({ pid: process.pid, id: "build 2" }));
+    expect(await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), manifest)).toEqual(survey(at("_site.next"), at("_site.old"), at("_site"), pages));
   });
 
   it("prefers a staging folder a killed build left, and keeps nothing when there is neither", () => {

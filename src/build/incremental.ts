@@ -5,7 +5,7 @@
 // replaces. Whatever can change every page (layouts, data, code, packages, the site's address) is
 // the fingerprint: when it differs, or the cache is missing, unreadable or not that _site/'s, the
 // build is a full one.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { readPictureDigests, writePictureDigests } from "../content/digests.ts";
@@ -99,12 +99,14 @@ export class BuildCache {
   /** Before the swap: a build killed between the swap and `save` must find no manifest, not the last one. */
   forget = () => forgetManifest(this.options);
 
-  /** After the swap: the records of the articles still there, the pictures read, the new manifest. */
-  async save(articleFiles: ReadonlySet<string>, manifest: Omit<Manifest, "format" | "stamp" | "fingerprint">): Promise<void> {
+  /** After the swap: the records of the articles still there, the pictures read, the new manifest; returns the manifest's id. */
+  async save(articleFiles: ReadonlySet<string>, manifest: Omit<Manifest, "format" | "stamp" | "fingerprint" | "id">): Promise<string> {
+    const id = randomBytes(8).toString("hex");
     await this.records.write(articleFiles);
     await writePictureDigests(this.#file("pictures.tsv"));
     const related = keptRelated.get();
     if (related && related.key !== this.#related?.key) await writeWhole(this.#file("related.json"), JSON.stringify({ format: FORMAT, fingerprint: this.fingerprint, key: related.key, indexes: related.indexes }));
-    await writeManifest(this.options, { fingerprint: this.fingerprint, ...manifest });
+    await writeManifest(this.options, { fingerprint: this.fingerprint, id, ...manifest });
+    return id;
   }
 }

@@ -14,7 +14,7 @@ export interface Where {
 }
 
 /** Bumped whenever what the cache holds, or what a signature covers, changes meaning. */
-export const FORMAT = 7;
+export const FORMAT = 8;
 
 /**
  * A large map as its keys and its values, side by side: JSON reads two arrays of strings in half the
@@ -35,6 +35,8 @@ export interface Manifest {
   fingerprint: string;
   /** Which _site/ this is: the size and time of files every build writes (src/site/listing-pages.ts's 404 page, robots.txt). */
   stamp: string;
+  /** Which build wrote it: the survey made ahead for the next build names it (src/build/survey-ahead.ts). */
+  id: string;
   /** Output path → signature, for every page a signature selects. */
   pages: Pairs;
   /** Output path → pictures it shows (src/render/images.ts). */
@@ -62,13 +64,13 @@ export const manifestFile = (options: Pick<Where, "root" | "cacheDir">) => path.
  * site (survey.mjs) reads only the first two, not the 37 MB of a manifest at 100,000 articles. ASCII
  * only, read back as Latin-1 (write-whole.ts).
  */
-const toLines = (m: Omit<Manifest, "format">) => [{ format: FORMAT, fingerprint: m.fingerprint, stamp: m.stamp }, m.pages[0], m.pages[1], m.needs, m.shown, m.search];
+const toLines = (m: Omit<Manifest, "format">) => [{ format: FORMAT, fingerprint: m.fingerprint, stamp: m.stamp, id: m.id }, m.pages[0], m.pages[1], m.needs, m.shown, m.search];
 
 function fromLines(text: string): Manifest {
   const [header, keys, values, needs, shown, search, ...more] = text.split("\n").map((line) => JSON.parse(line) as unknown);
   if (more.length) throw new Error("more lines than a manifest has");
-  const { format, fingerprint, stamp } = (header ?? {}) as Partial<Manifest>;
-  return { format, fingerprint, stamp, pages: [keys, values], needs, shown, search } as Manifest;
+  const { format, fingerprint, stamp, id } = (header ?? {}) as Partial<Manifest>;
+  return { format, fingerprint, stamp, id, pages: [keys, values], needs, shown, search } as Manifest;
 }
 
 /** The last build's manifest, if this build may trust it; otherwise why not. */
@@ -79,7 +81,7 @@ export function readManifest(options: Where, expected: string): Usable {
   } catch {
     return { reason: "no build cache" };
   }
-  if (manifest?.format !== FORMAT || !isPairs(manifest.pages) || !isPairs(manifest.shown) || typeof manifest.search !== "string" || typeof manifest.needs !== "object" || !manifest.needs) return { reason: "a build cache from another version" };
+  if (manifest?.format !== FORMAT || !isPairs(manifest.pages) || !isPairs(manifest.shown) || typeof manifest.search !== "string" || typeof manifest.id !== "string" || typeof manifest.needs !== "object" || !manifest.needs) return { reason: "a build cache from another version" };
   if (manifest.fingerprint !== expected) return { reason: "layouts, data, code or settings changed" };
   if (manifest.stamp !== siteStamp(path.join(options.root, options.output))) return { reason: `${options.output}/ is not the build the cache describes` };
   return { manifest };

@@ -11,7 +11,6 @@ import { lstatSync, readdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { linkFiles } from "../runtime/link-files.ts";
-import { plainWorkerResult } from "../runtime/workers.ts";
 import { partFiles, partOf, type PlacedPart } from "../search/parts.ts";
 import { survey as surveyFolder, type Survey } from "./survey.mjs";
 
@@ -56,16 +55,6 @@ export function recycle(plan: Survey | undefined, staging: string, live: string,
   for (const file of plan.drop) rmSync(path.join(staging, file), { force: true });
   for (const folder of plan.empty) rmSync(path.join(staging, folder), { recursive: true, force: true });
   return new Set(plan.kept);
-}
-
-/**
- * `survey` on a worker thread, of the pages the build cache's `manifest` lists when it was written
- * under `fingerprint`: started first thing, it runs while the articles are validated and the pages
- * rendered (recycleAround). Undefined if it fails or the manifest is not that build's (the build
- * then starts from an empty folder).
- */
-export function surveyInBackground(staging: string, retired: string, live: string, manifest: { file: string; fingerprint: string }): Promise<Survey | undefined> {
-  return plainWorkerResult<Survey>(new URL("./survey.mjs", import.meta.url), { survey: [staging, retired, live, manifest.file, manifest.fingerprint, defaults.shared] });
 }
 
 const isShared = (file: string) => defaults.shared.some((folder) => file.startsWith(`${folder}/`));

@@ -2,8 +2,9 @@
 // Which files of the site before last an incremental build keeps (src/build/recycle.ts). Plain
 // JavaScript importing only Node's modules: its worker thread starts without the TypeScript loader,
 // which cost that thread (and a loader thread of its own) about half a second of CPU per build.
-import { closeSync, lstatSync, openSync, readdirSync, readSync } from "node:fs";
+import { closeSync, lstatSync, openSync, readdirSync, readSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 
 /**
@@ -86,24 +87,46 @@ function firstLines(file, count) {
 }
 
 /**
- * The pages of the last build's manifest (src/build/manifest.ts), if it was written under
- * `fingerprint`; read here, so the survey starts before the main thread has read it. Its first
- * line says which build wrote it, the second lists the pages: only these two are read.
+ * Which build wrote the last build's manifest (src/build/manifest.ts), and with `lines` 2 its
+ * pages, if it was written under `fingerprint`; read here, so the survey starts before the main
+ * thread has read it. Its first line says which build wrote it, the second lists the pages: no
+ * more is read.
  * @param {string} manifest
  * @param {string} fingerprint
- * @returns {string[] | undefined}
+ * @param {1 | 2} lines
+ * @returns {{ id: string, pages: string[] } | undefined} `pages` empty when not read
  */
-export function manifestPages(manifest, fingerprint) {
+export function manifestStart(manifest, fingerprint, lines = 2) {
   try {
-    const [header, pages] = firstLines(manifest, 2).map((line) => JSON.parse(line));
-    return header?.fingerprint === fingerprint && Array.isArray(pages) ? pages : undefined;
+    const [header, pages = []] = firstLines(manifest, lines).map((line) => JSON.parse(line));
+    return header?.fingerprint === fingerprint && typeof header.id === "string" && Array.isArray(pages) ? { id: header.id, pages } : undefined;
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The survey of `staging` or `retired` against `live` for the pages of `manifest`, and which
+ * build's manifest it answers (undefined without one).
+ * @param {[staging: string, retired: string, live: string, manifest: string, fingerprint: string, shared: string[]]} job
+ * @returns {{ id: string, plan: Survey | null } | undefined}
+ */
+function surveyFor([staging, retired, live, manifest, fingerprint, shared]) {
+  const start = manifestStart(manifest, fingerprint);
+  return start && { id: start.id, plan: survey(staging, retired, live, new Set(start.pages), shared) ?? null };
+}
+
+/** The argument that runs this module as a process of its own, surveying ahead for the next build (src/build/recycle.ts). */
+export const AHEAD = "--survey-ahead";
+
 if (!isMainThread && parentPort && workerData?.survey) {
-  const [staging, retired, live, manifest, fingerprint, shared] = workerData.survey;
-  const pages = manifestPages(manifest, fingerprint);
-  parentPort.postMessage(pages && survey(staging, retired, live, new Set(pages), shared));
+  parentPort.postMessage(surveyFor(workerData.survey)?.plan ?? undefined);
+} else if (isMainThread && process.argv[2] === AHEAD && import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  // `node survey.mjs --survey-ahead <job as JSON> <file>`: the survey written whole, or not at all
+  const [job, file] = [JSON.parse(process.argv[3] ?? "[]"), process.argv[4] ?? ""];
+  const result = surveyFor(job);
+  if (result) {
+    writeFileSync(`${file}.${process.pid}`, JSON.stringify(result));
+    renameSync(`${file}.${process.pid}`, file);
+  }
 }

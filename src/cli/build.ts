@@ -24,7 +24,8 @@ import { backgroundWorkDone } from "../build/output.ts";
 import { deleteDetached, renderingFolder, retiredFolder, stagingFolder, swapInto } from "../build/swap.ts";
 import { BuildCache } from "../build/incremental.ts";
 import { fromPairs, toPairs } from "../build/manifest.ts";
-import { dropGone, placeParts, recycleAround, surveyInBackground } from "../build/recycle.ts";
+import { dropGone, placeParts, recycleAround } from "../build/recycle.ts";
+import { surveyAhead, surveyInBackground } from "../build/survey-ahead.ts";
 import { indexJob, lastIndex, reuseIndexParts } from "../search/search.ts";
 import { indexAhead, prepareIndexWorker, stopIndexing } from "../search/worker.ts";
 
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
   // pinned for the process: Eleventy's plugins then load the same articles from the loader's cache
   const now = pinBuildNow();
   const staging = stagingFolder(OUTPUT);
-  // an incremental build starts from the site before last, surveyed meanwhile: the files it shares with _site/ stay (src/build/recycle.ts)
+  // an incremental build starts from the site before last, surveyed after the last build or meanwhile: the files it shares with _site/ stay (src/build/recycle.ts)
   const surveyed = cache.clean ? undefined : surveyInBackground(staging, retiredFolder(OUTPUT), OUTPUT, cache.manifest);
   const usable = cache.usable();
   const previous = "manifest" in usable ? usable.manifest : undefined;
@@ -141,7 +142,8 @@ async function main(): Promise<number> {
   // the last site stays as a rollback; the one before it is deleted once this build is done with the disk
   deleteDetached(await swapInto(staging, OUTPUT, retiredFolder(OUTPUT)));
   const { parts = 1, reindexed = parts, superseded = 0, ledgers: search = "[]" } = lastIndex ?? {};
-  await cache.save(new Set(articles.map((a) => a.file)), { pages: toPairs(signatures.current), needs: Object.fromEntries(signatures.needs), shown: toPairs(signatures.shown), search });
+  const id = await cache.save(new Set(articles.map((a) => a.file)), { pages: toPairs(signatures.current), needs: Object.fromEntries(signatures.needs), shown: toPairs(signatures.shown), search });
+  surveyAhead(staging, retiredFolder(OUTPUT), OUTPUT, cache.manifest, id);
   const overlay = superseded ? `, ${superseded} superseded records left out` : "";
   const counts = `rendered ${rendered} pages, reused ${reused} files; search: ${reindexed} of ${parts} parts re-indexed${overlay}`;
   console.log(`Built ${published.length} articles (${counts}) in ${seconds()} s`);
