@@ -2,6 +2,7 @@
 // Which files of the site before last an incremental build keeps (src/build/recycle.ts). Plain
 // JavaScript importing only Node's modules: its worker thread starts without the TypeScript loader,
 // which cost that thread (and a loader thread of its own) about half a second of CPU per build.
+// The last build also runs it as a process of its own, once it is done (src/build/survey-ahead.ts).
 import { closeSync, lstatSync, openSync, readdirSync, readSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -93,7 +94,7 @@ function firstLines(file, count) {
  * more is read.
  * @param {string} manifest
  * @param {string} fingerprint
- * @param {1 | 2} lines
+ * @param {1 | 2} [lines]
  * @returns {{ id: string, pages: string[] } | undefined} `pages` empty when not read
  */
 export function manifestStart(manifest, fingerprint, lines = 2) {
@@ -116,7 +117,7 @@ function surveyFor([staging, retired, live, manifest, fingerprint, shared]) {
   return start && { id: start.id, plan: survey(staging, retired, live, new Set(start.pages), shared) ?? null };
 }
 
-/** The argument that runs this module as a process of its own, surveying ahead for the next build (src/build/recycle.ts). */
+/** The argument that runs this module as a process of its own, surveying ahead for the next build (src/build/survey-ahead.ts). */
 export const AHEAD = "--survey-ahead";
 
 if (!isMainThread && parentPort && workerData?.survey) {
