@@ -142,8 +142,9 @@ describe("the site before last, recycled as the staging folder", () => {
   });
 
   const aheadFile = (at: (folder: string) => string) => at("survey.json");
-  async function untilWritten(file: string) {
-    for (let waited = 0; !existsSync(file) && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  /** Polls `done` every 20 ms, for at most 20 s. */
+  async function until(done: () => boolean) {
+    for (let waited = 0; !done() && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   it("is surveyed ahead by a process the last build leaves running, and the next build takes that survey only when it names the manifest's build", async () => {
@@ -151,7 +152,7 @@ describe("the site before last, recycled as the staging folder", () => {
     const manifest = manifestOf(at, pages, "build 1");
     const expected = survey(at("_site.next"), at("_site.old"), at("_site"), pages);
     surveyAhead(at("_site.next"), at("_site.old"), at("_site"), manifest, "build 1");
-    await untilWritten(aheadFile(at));
+    await until(() => existsSync(aheadFile(at)));
     expect(JSON.parse(readFileSync(aheadFile(at), "utf8"))).toEqual({ id: "build 1", plan: expected });
     expect(await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), manifest)).toEqual(expected);
     expect(existsSync(aheadFile(at)), "taken: a build that fails after recycling leaves none for the next").toBe(false);
@@ -177,7 +178,7 @@ describe("the site before last, recycled as the staging folder", () => {
     // had the build not waited, the process would have left its survey behind when it ended
     const { pid } = JSON.parse(readFileSync(`${aheadFile(at)}.pending`, "utf8")) as { pid: number };
     const running = () => { try { return process.kill(pid, 0); } catch { return false; } };
-    for (let waited = 0; running() && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => !running());
     expect(running()).toBe(false);
     expect(existsSync(aheadFile(at))).toBe(false);
 

@@ -2,8 +2,8 @@
 // folder: the page and search index files it shares with _site/ (the same inode: a hard link one
 // build made of the other's) stay where they are, everything else in it goes. Linking 25,000 reused
 // files into a new tree and deleting the old one cost seconds of kernel time at 10,000 articles;
-// this costs a walk, made on a worker thread while the articles are validated and the pages
-// rendered (src/build/survey.mjs).
+// this costs a walk (src/build/survey.mjs), made once the last build was done or on a worker thread
+// while the articles are validated and the pages rendered (src/build/survey-ahead.ts).
 // Nothing is ever written through a kept link: the pages are rendered into a folder of their own
 // and moved in (recycleAround).
 import { randomBytes } from "node:crypto";

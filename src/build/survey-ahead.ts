@@ -49,15 +49,23 @@ function takeAhead(manifest: ManifestAt, id: string): { plan: Survey | null } | 
   }
 }
 
-/**
- * Whether the process surveying ahead for the manifest `id` still runs: a process of that number
- * whose command line is this survey's (Linux's /proc; elsewhere none is waited for). A number from
- * another machine (a cache restored in CI) or since reused is not.
- */
-function stillSurveying(manifest: ManifestAt, id: string): boolean {
+/** The number of the process the last build started to survey ahead for the manifest `id`, if it did. */
+function surveyorOf(manifest: ManifestAt, id: string): number | undefined {
   try {
     const { pid, id: surveying } = JSON.parse(readFileSync(pendingFile(manifest), "utf8")) as { pid?: number; id?: string };
-    if (surveying !== id || !Number.isInteger(pid)) return false;
+    return surveying === id && Number.isInteger(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether `pid` still runs this survey: its command line is the survey's (Linux's /proc; elsewhere
+ * none is waited for). A number from another machine (a cache restored in CI) or since reused is not.
+ */
+function stillSurveying(manifest: ManifestAt, pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
     const command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
     return command.includes(AHEAD) && command.includes(aheadFile(manifest));
   } catch {
@@ -69,8 +77,9 @@ function stillSurveying(manifest: ManifestAt, id: string): boolean {
 async function madeAhead(manifest: ManifestAt): Promise<{ plan: Survey | null } | undefined> {
   const id = manifestStart(manifest.file, manifest.fingerprint, 1)?.id;
   if (id === undefined) return undefined;
+  const pid = surveyorOf(manifest, id);
   for (;;) {
-    const running = stillSurveying(manifest, id);
+    const running = stillSurveying(manifest, pid);
     const made = takeAhead(manifest, id);
     if (made || !running) return made;
     await sleep(10);
