@@ -1,11 +1,11 @@
 // `npm run build` runs its own TypeScript from an esbuild bundle kept in .cache/build/main/, made
 // again whenever a file it was made from changes (src/runtime/main-bundle.mjs).
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { article, makeFixture, PROJECT, validFields } from "./fixture.ts";
 
-const described = (root: string) => JSON.parse(readFileSync(path.join(root, ".cache/build/main/bundle.json"), "utf8")) as { data: string[]; inputs: Record<string, string> };
+const described = (root: string) => JSON.parse(readFileSync(path.join(root, ".cache/build/main/bundle.json"), "utf8")) as { data: string[]; inputs: Record<string, string>; packages: Record<string, string> };
 
 describe("npm run build's bundle of its own code (src/runtime/main-bundle.mjs)", () => {
   it("is made from the build, the config and the data files, and made again when a data file changes", async () => {
@@ -27,6 +27,21 @@ describe("npm run build's bundle of its own code (src/runtime/main-bundle.mjs)",
     expect(second.code, second.stderr).toBe(0);
     expect(site.read("_site/index.html")).toMatch(/<title>[^<]*Harbour Gazette<\/title>/);
     expect(described(site.root).inputs["_data/site.ts"]).not.toBe(kept.inputs["_data/site.ts"]);
+  }, 120_000);
+
+  it("holds the npm packages but those with native code or a binary, and is made again when one of its files changed since", async () => {
+    const site = makeFixture({ "articles/bridge.md": article(validFields) });
+    const first = await site.run("build");
+    expect(first.code, first.stderr).toBe(0);
+    const packages = Object.keys(described(site.root).packages);
+    for (const held of ["@11ty/eleventy/src/Eleventy.js", "luxon/", "markdown-it/", "nunjucks/"]) expect(packages.some((file) => file.includes(`node_modules/${held}`)), held).toBe(true);
+    for (const left of ["pagefind/", "sharp/", "esbuild/", "@11ty/eleventy-img/"]) expect(packages.some((file) => file.includes(`node_modules/${left}`)), left).toBe(false);
+
+    // a file of the bundle changed after it was made: never run, made again
+    appendFileSync(path.join(site.root, ".cache/build/main/start.mjs"), '\nthrow new Error("a changed bundle ran");\n');
+    const second = await site.run("build");
+    expect(second.code, second.stderr).toBe(0);
+    expect(site.read(".cache/build/main/start.mjs")).not.toContain("a changed bundle ran");
   }, 120_000);
 
   it("loads a TypeScript data file it does not hold through tsx", async () => {

@@ -31,7 +31,7 @@ export interface LoadOptions {
   changed?: string[];
   /** `npm run build`: records kept from the last build, used for files whose text is unchanged (src/content/record-cache.ts). */
   records?: KeptRecords;
-  /** `npm run build`: the article files' times and sizes, taken ahead ("mtimeMs:size" by file; record-cache.ts). */
+  /** `npm run build`: every article file's time and size, taken ahead ("mtimeMs:size" by file; record-cache.ts); its names are the list of files. */
   stats?: Promise<ReadonlyMap<string, string> | undefined>;
   /** Reporters' profiles as _data/authors.ts exports them (src/content/authors.ts); by default, that file's. */
   authors?: unknown;
@@ -74,9 +74,10 @@ export function pinLoad(options: LoadOptions, result: LoadResult): void {
 
 export async function loadArticles(options: LoadOptions): Promise<LoadResult> {
   if (pinned && !options.changed && pinned.key === loadKey(options)) return pinned.result;
-  const files = await articleFiles(options.root, options.dir, options.changed);
-  const changed = options.changed && new Set(options.changed);
   const stats = await options.stats;
+  // the stats were taken of every article file: their names are the list, the folder is not walked twice
+  const files = stats && !options.changed ? [...stats.keys()].sort() : await articleFiles(options.root, options.dir, options.changed);
+  const changed = options.changed && new Set(options.changed);
   // one file at a time, synchronously: read through the thread pool's promises (open, stat, read,
   // close, each a round trip) loading 10,000 articles took 5.4 s instead of 3.7 s
   const parsed = files.map((file) => (changed && !changed.has(file) && cache.get(cacheKey(options.root, file))?.parsed) || loadCached(file, options, stats?.get(file)));

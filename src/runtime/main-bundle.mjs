@@ -1,16 +1,17 @@
 // @ts-check
-// `npm run build`'s own TypeScript (src/cli/build.ts, .eleventy.ts, the TypeScript data files) as
-// one esbuild bundle, kept in .cache/build/main/ while every file it was made from is unchanged.
-// Through tsx's loader each of the build's 91 modules cost a round trip to the loader's thread, and
-// the loader its own thread: from the bundle, with no loader registered, a no-change build at 10,000
-// articles took 0.2–0.3 s less and an added article's 0.26 s (medians of 8 and 10 alternating pairs).
-// https://esbuild.github.io/api/#splitting
+// `npm run build`'s own TypeScript (src/cli/build.ts, .eleventy.ts, the TypeScript data files) and
+// the npm packages it imports as one esbuild bundle, kept in .cache/build/main/ while every file it
+// was made from is unchanged. Through tsx's loader each of the build's 91 modules cost a round trip
+// to the loader's thread, and the loader its own thread: from the bundle, with no loader registered,
+// a no-change build at 10,000 articles took 0.2–0.3 s less and an added article's 0.26 s (medians
+// of 8 and 10 alternating pairs).
+// https://esbuild.github.io/api/#packages
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const FORMAT = "main bundle 1";
+const FORMAT = "main bundle 2";
 const DESCRIPTION = "bundle.json";
 const KEY = Symbol.for("newsroom.main-bundle");
 // what esbuild reads besides the modules (compiler options) and which esbuild made the bundle
@@ -25,10 +26,29 @@ const ARTICLES_DATA = "articles/articles.11tydata.ts";
 export const OWN_CODE = { bundle: true, platform: "node", format: "esm", target: "node20", packages: "external" };
 
 /**
+ * The build's own bundle carries its npm packages too: Eleventy alone is some 250 modules, each
+ * found, read and linked on its own. Loading the build's packages took a median 0.52 s natively
+ * and 0.28 s from one bundle (5 runs each). Left out, to load natively: packages with native code
+ * or a binary found beside them (esbuild, pagefind, sharp through eleventy-img), tsx (only for a
+ * TypeScript data file the bundle does not hold), the dev server, which a build never starts, and
+ * the packages the build imports with `import()` only when it needs them (yaml, eleventy-fetch), so
+ * that only the builds that use them pay for them. The bundled CommonJS modules call `require` for
+ * Node's own modules: the bundle has one.
+ * @satisfies {import("esbuild").BuildOptions}
+ */
+const WITH_PACKAGES = {
+  ...OWN_CODE,
+  packages: "bundle",
+  external: ["esbuild", "pagefind", "@11ty/eleventy-img", "sharp", "tsx", "@11ty/eleventy-dev-server", "yaml", "@11ty/eleventy-fetch"],
+  banner: { js: `// ${FORMAT}\nimport { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);` },
+};
+
+/**
  * @typedef {object} Bundle
  * @property {string} start the bundle's entry (a file URL): it takes in the data files, then starts src/cli/build.ts
  * @property {string} config the bundled .eleventy.ts (a path, as Eleventy's configPath)
  * @property {Record<string, unknown>} modules each bundled data file's absolute path → its module, once the entry has run
+ * @property {unknown} [configModule] the bundled .eleventy.ts's module, once the entry has run
  */
 
 /** The bundle the running build was started from, if it was (src/cli/build-preload.mjs). */
@@ -43,6 +63,14 @@ const digestOf = (/** @type {string} */ file) => {
     return "";
   }
 };
+
+// a package's file, or the bundle's own, by its time and size (an install writes it anew, a bundle
+// is made beside and renamed): 535 files and a 4.6 MB bundle digested took 0.04 s of every build
+const statOf = (/** @type {string} */ file) => {
+  const info = statSync(file, { throwIfNoEntry: false });
+  return info ? `${info.mtimeMs}:${info.size}` : "";
+};
+const inPackage = (/** @type {string} */ file) => file.split(/[\\/]/).includes("node_modules");
 
 /** The data files Eleventy will import as modules: `_data/**.ts`, articles/' folder data file, pages/' data files. */
 function dataFiles(/** @type {string} */ root) {
@@ -69,7 +97,7 @@ function dataFiles(/** @type {string} */ root) {
 const ownUrls = {
   name: "own-import-meta",
   setup(bundler) {
-    bundler.onLoad({ filter: /\.(ts|mts|js|mjs)$/ }, ({ path: file }) => {
+    bundler.onLoad({ filter: /\.(ts|mts|js|mjs|cjs)$/ }, ({ path: file }) => {
       const text = readFileSync(file, "utf8");
       if (!text.includes("import.meta.")) return undefined;
       const contents = text
@@ -89,25 +117,41 @@ const sources = (/** @type {string} */ root, /** @type {string[]} */ data) => ({
 });
 /** @typedef {ReturnType<typeof sources>} Sources */
 
-// The entry: the data files' modules where importData (typescript-data.ts) finds them, then the build.
-// One entry rather than one per data file: fewer files to check and load.
+// The entry: first a module that puts the data files' modules where importData (typescript-data.ts)
+// finds them, and the config's where config.mjs does; then the build. One file: no chunks to check
+// and load, and the plugins and the build share one copy of every module.
 const START = "newsroom:start";
+const MODULES = "newsroom:modules";
 /** @returns {import("esbuild").Plugin} */
 const startFrom = (/** @type {string} */ root, /** @type {Sources} */ from) => ({
   name: "start",
   setup(bundler) {
-    bundler.onResolve({ filter: new RegExp(`^${START}$`) }, () => ({ path: START, namespace: "start" }));
-    bundler.onLoad({ filter: /.*/, namespace: "start" }, () => {
+    bundler.onResolve({ filter: new RegExp(`^(${START}|${MODULES})$`) }, ({ path: name }) => ({ path: name, namespace: "start" }));
+    bundler.onLoad({ filter: /.*/, namespace: "start" }, ({ path: name }) => {
       const files = from.data.map((file) => JSON.stringify(file));
-      const contents = [
-        ...files.map((file, i) => `import * as data${i} from ${file};`),
-        `globalThis[Symbol.for(${JSON.stringify(KEY.description)})].modules = { ${files.map((file, i) => `${file}: data${i}`).join(", ")} };`,
-        `await import(${JSON.stringify(from.build)});`,
-      ].join("\n");
+      const bundle = `globalThis[Symbol.for(${JSON.stringify(KEY.description)})]`;
+      // imported modules are evaluated in order, each with its own imports first
+      const contents =
+        name === START
+          ? `import ${JSON.stringify(MODULES)};\nimport ${JSON.stringify(from.build)};`
+          : [
+              ...files.map((file, i) => `import * as data${i} from ${file};`),
+              `import * as config from ${JSON.stringify(from.config)};`,
+              `${bundle}.modules = { ${files.map((file, i) => `${file}: data${i}`).join(", ")} };`,
+              `${bundle}.configModule = config;`,
+            ].join("\n");
       return { contents, resolveDir: root, loader: "js" };
     });
   },
 });
+
+// Eleventy imports its config from a path: this file hands it the bundle's
+const CONFIG = [
+  `// ${FORMAT}: .eleventy.ts as start.mjs holds it`,
+  `const { configModule } = globalThis[Symbol.for(${JSON.stringify(KEY.description)})];`,
+  "export default configModule.default;",
+  "export const config = configModule.config;",
+].join("\n");
 
 /** Where each entry point's links lead now: a file linked in place of another (a test's data, a new checkout of src/) makes another bundle. */
 const resolved = (/** @type {Sources} */ from) => JSON.stringify([from.build, from.config, ...from.data].map((file) => realpathSync(file)));
@@ -117,9 +161,9 @@ function kept(/** @type {string} */ root, /** @type {string} */ folder, /** @typ
   try {
     const described = JSON.parse(readFileSync(path.join(folder, DESCRIPTION), "utf8"));
     if (described.format !== FORMAT || described.node !== process.version || described.sources !== resolved(sources(root, data))) return false;
-    const unchanged = (/** @type {string} */ base) => (/** @type {[string, string]} */ [file, digest]) => digest === digestOf(path.join(base, file));
-    // its inputs as they are now, and its own files as written (a damaged one is made again, never run)
-    return Object.entries(described.inputs).every(unchanged(root)) && Object.entries(described.outputs).every(unchanged(folder));
+    const unchanged = (/** @type {string} */ base, how = digestOf) => (/** @type {[string, string]} */ [file, mark]) => mark === how(path.join(base, file));
+    // its inputs as they are now, and its own files as written (one changed since is made again, never run)
+    return Object.entries(described.inputs).every(unchanged(root)) && Object.entries(described.packages).every(unchanged(root, statOf)) && Object.entries(described.outputs).every(unchanged(folder, statOf));
   } catch {
     return false;
   }
@@ -135,10 +179,13 @@ async function make(/** @type {string} */ root, /** @type {string} */ folder, /*
   const from = sources(root, data);
   // imported only to make a bundle: most builds find theirs kept
   const { build } = await import("esbuild");
-  const { metafile } = await build({ entryPoints: { start: START, config: from.config }, ...OWN_CODE, outdir: next, absWorkingDir: root, splitting: true, metafile: true, outExtension: { ".js": ".mjs" }, banner: { js: `// ${FORMAT}` }, plugins: [startFrom(root, from), ownUrls], logLevel: "silent" });
-  const digests = (/** @type {string[]} */ files, /** @type {string} */ base) => Object.fromEntries(files.map((file) => [file, digestOf(path.join(base, file))]));
-  const outputs = Object.keys(metafile.outputs).map((file) => path.relative(next, path.join(root, file)));
-  writeFileSync(path.join(next, DESCRIPTION), JSON.stringify({ format: FORMAT, node: process.version, data, sources: resolved(from), inputs: digests([...Object.keys(metafile.inputs).filter((file) => !file.startsWith("start:")), ...SETTINGS], root), outputs: digests(outputs, next) }));
+  const { metafile } = await build({ entryPoints: { start: START }, ...WITH_PACKAGES, outdir: next, absWorkingDir: root, metafile: true, outExtension: { ".js": ".mjs" }, plugins: [startFrom(root, from), ownUrls], logLevel: "silent" });
+  writeFileSync(path.join(next, "config.mjs"), CONFIG);
+  const marks = (/** @type {string[]} */ files, /** @type {string} */ base, how = digestOf) => Object.fromEntries(files.map((file) => [file, how(path.join(base, file))]));
+  const inputs = Object.keys(metafile.inputs).filter((file) => !file.startsWith("start:"));
+  const outputs = [...Object.keys(metafile.outputs).map((file) => path.relative(next, path.join(root, file))), "config.mjs"];
+  const described = { format: FORMAT, node: process.version, data, sources: resolved(from), inputs: marks([...inputs.filter((file) => !inPackage(file)), ...SETTINGS], root), packages: marks(inputs.filter(inPackage), root, statOf), outputs: marks(outputs, next, statOf) };
+  writeFileSync(path.join(next, DESCRIPTION), JSON.stringify(described));
   rmSync(folder, { recursive: true, force: true });
   renameSync(next, folder);
 }
