@@ -30,16 +30,16 @@ export const OWN_CODE = { bundle: true, platform: "node", format: "esm", target:
  * found, read and linked on its own. Loading the build's packages took a median 0.52 s natively
  * and 0.28 s from one bundle (5 runs each). Left out, to load natively: packages with native code
  * or a binary found beside them (esbuild, pagefind, sharp through eleventy-img), tsx (only for a
- * TypeScript data file the bundle does not hold), the dev server, which a build never starts, and
- * the packages the build imports with `import()` only when it needs them (yaml, eleventy-fetch), so
- * that only the builds that use them pay for them. The bundled CommonJS modules call `require` for
- * Node's own modules: the bundle has one.
+ * TypeScript data file the bundle does not hold) and the dev server, which a build never starts.
+ * What the build imports with `import()` only when it needs it (yaml, eleventy-fetch) is bundled
+ * too, and run only then: an external package would be imported by the bundle's first line. The
+ * bundled CommonJS modules call `require` for Node's own modules: the bundle has one.
  * @satisfies {import("esbuild").BuildOptions}
  */
 const WITH_PACKAGES = {
   ...OWN_CODE,
   packages: "bundle",
-  external: ["esbuild", "pagefind", "@11ty/eleventy-img", "sharp", "tsx", "@11ty/eleventy-dev-server", "yaml", "@11ty/eleventy-fetch"],
+  external: ["esbuild", "pagefind", "@11ty/eleventy-img", "sharp", "tsx", "@11ty/eleventy-dev-server"],
   banner: { js: `// ${FORMAT}\nimport { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);` },
 };
 
