@@ -1,5 +1,5 @@
-// `npm run build` runs its own TypeScript from an esbuild bundle kept in .cache/build/main/, made
-// again whenever a file it was made from changes (src/runtime/main-bundle.mjs).
+// `npm run build` runs its own TypeScript and its npm packages from an esbuild bundle kept in
+// .cache/build/main/, made again whenever a file it was made from changes (src/runtime/main-bundle.mjs).
 import { appendFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";

@@ -27,7 +27,7 @@ export const OWN_CODE = { bundle: true, platform: "node", format: "esm", target:
 
 /**
  * The build's own bundle carries its npm packages too: Eleventy alone is some 250 modules, each
- * found, read and linked on its own. Loading the build's packages took a median 0.52 s natively
+ * found, read and linked on its own. Loading the build's packages took a median 0.54 s natively
  * and 0.28 s from one bundle (5 runs each). Left out, to load natively: packages with native code
  * or a binary found beside them (esbuild, pagefind, sharp through eleventy-img), tsx (only for a
  * TypeScript data file the bundle does not hold) and the dev server, which a build never starts.
