@@ -1,15 +1,15 @@
 // @ts-check
 // `npm run build`, once build-entry.mjs goes on in its own process: the build runs from a bundle of
 // its TypeScript and of the npm packages it imports (src/runtime/main-bundle.mjs), or through tsx's
-// loader if esbuild cannot make one. Then the packages are loaded first, natively: through tsx's
-// loader every module costs a round trip to the loader's own thread, and Eleventy alone is some
-// 250 modules; the TypeScript modules' imports then find these already loaded.
+// loader if esbuild cannot make one. Through tsx, the packages are loaded natively before the
+// loader is registered: through it every module costs a round trip to the loader's own thread, and
+// Eleventy alone is some 250 modules; the TypeScript modules' imports then find these already loaded.
 // https://tsx.is/dev-api/register-esm
 import path from "node:path";
 import { CACHE_DIR } from "../build/cache-files.mjs";
 import { bundleBuild } from "../runtime/main-bundle.mjs";
 
-// what the build's modules import, loaded natively before tsx's loader is registered
+// what the build's modules import
 const PACKAGES = ["@11ty/eleventy", "js-yaml", "luxon", "markdown-it", "markdown-it-anchor", "pagefind", "zod"];
 
 const bundle = await bundleBuild(process.cwd(), path.join(process.cwd(), CACHE_DIR, "main"), !process.argv.includes("--clean"));

@@ -19,8 +19,9 @@ const SETTINGS = ["tsconfig.json", "package-lock.json"];
 const ARTICLES_DATA = "articles/articles.11tydata.ts";
 
 /**
- * How every bundle of the project's own code is made (this one, the worker threads', `npm run
- * check`'s): ES modules for this Node, the npm packages left to load natively.
+ * How every bundle of the project's own code is made (the worker threads', `npm run check`'s, and
+ * this one's with its packages added: WITH_PACKAGES): ES modules for this Node, the npm packages left
+ * to load natively.
  * @satisfies {import("esbuild").BuildOptions}
  */
 export const OWN_CODE = { bundle: true, platform: "node", format: "esm", target: "node20", packages: "external" };
@@ -71,6 +72,11 @@ const statOf = (/** @type {string} */ file) => {
   return info ? `${info.mtimeMs}:${info.size}` : "";
 };
 const inPackage = (/** @type {string} */ file) => file.split(/[\\/]/).includes("node_modules");
+/** How bundle.json marks the files of each of its lists: the project's by digest, the packages' and the bundle's own by time and size. */
+const MARKS = { inputs: digestOf, packages: statOf, outputs: statOf };
+/** @typedef {keyof typeof MARKS} List */
+/** Each file of `files` (relative to `base`) with its mark for `list`. */
+const marked = (/** @type {List} */ list, /** @type {string} */ base, /** @type {string[]} */ files) => Object.fromEntries(files.map((file) => [file, MARKS[list](path.join(base, file))]));
 
 /** The data files Eleventy will import as modules: `_data/**.ts`, articles/' folder data file, pages/' data files. */
 function dataFiles(/** @type {string} */ root) {
@@ -127,21 +133,20 @@ const startFrom = (/** @type {string} */ root, /** @type {Sources} */ from) => (
   name: "start",
   setup(bundler) {
     bundler.onResolve({ filter: new RegExp(`^(${START}|${MODULES})$`) }, ({ path: name }) => ({ path: name, namespace: "start" }));
-    bundler.onLoad({ filter: /.*/, namespace: "start" }, ({ path: name }) => {
-      const files = from.data.map((file) => JSON.stringify(file));
-      const bundle = `globalThis[Symbol.for(${JSON.stringify(KEY.description)})]`;
+    const files = from.data.map((file) => JSON.stringify(file));
+    const bundle = `globalThis[Symbol.for(${JSON.stringify(KEY.description)})]`;
+    /** @type {Record<string, string[]>} */
+    const modules = {
       // imported modules are evaluated in order, each with its own imports first
-      const contents =
-        name === START
-          ? `import ${JSON.stringify(MODULES)};\nimport ${JSON.stringify(from.build)};`
-          : [
-              ...files.map((file, i) => `import * as data${i} from ${file};`),
-              `import * as config from ${JSON.stringify(from.config)};`,
-              `${bundle}.modules = { ${files.map((file, i) => `${file}: data${i}`).join(", ")} };`,
-              `${bundle}.configModule = config;`,
-            ].join("\n");
-      return { contents, resolveDir: root, loader: "js" };
-    });
+      [START]: [`import ${JSON.stringify(MODULES)};`, `import ${JSON.stringify(from.build)};`],
+      [MODULES]: [
+        ...files.map((file, i) => `import * as data${i} from ${file};`),
+        `import * as config from ${JSON.stringify(from.config)};`,
+        `${bundle}.modules = { ${files.map((file, i) => `${file}: data${i}`).join(", ")} };`,
+        `${bundle}.configModule = config;`,
+      ],
+    };
+    bundler.onLoad({ filter: /.*/, namespace: "start" }, ({ path: name }) => ({ contents: modules[name]?.join("\n"), resolveDir: root, loader: "js" }));
   },
 });
 
@@ -161,9 +166,9 @@ function kept(/** @type {string} */ root, /** @type {string} */ folder, /** @typ
   try {
     const described = JSON.parse(readFileSync(path.join(folder, DESCRIPTION), "utf8"));
     if (described.format !== FORMAT || described.node !== process.version || described.sources !== resolved(sources(root, data))) return false;
-    const unchanged = (/** @type {string} */ base, how = digestOf) => (/** @type {[string, string]} */ [file, mark]) => mark === how(path.join(base, file));
     // its inputs as they are now, and its own files as written (one changed since is made again, never run)
-    return Object.entries(described.inputs).every(unchanged(root)) && Object.entries(described.packages).every(unchanged(root, statOf)) && Object.entries(described.outputs).every(unchanged(folder, statOf));
+    const unchanged = (/** @type {List} */ list) => Object.entries(described[list]).every(([file, mark]) => mark === MARKS[list](path.join(list === "outputs" ? folder : root, file)));
+    return unchanged("inputs") && unchanged("packages") && unchanged("outputs");
   } catch {
     return false;
   }
@@ -181,10 +186,14 @@ async function make(/** @type {string} */ root, /** @type {string} */ folder, /*
   const { build } = await import("esbuild");
   const { metafile } = await build({ entryPoints: { start: START }, ...WITH_PACKAGES, outdir: next, absWorkingDir: root, metafile: true, outExtension: { ".js": ".mjs" }, plugins: [startFrom(root, from), ownUrls], logLevel: "silent" });
   writeFileSync(path.join(next, "config.mjs"), CONFIG);
-  const marks = (/** @type {string[]} */ files, /** @type {string} */ base, how = digestOf) => Object.fromEntries(files.map((file) => [file, how(path.join(base, file))]));
   const inputs = Object.keys(metafile.inputs).filter((file) => !file.startsWith("start:"));
   const outputs = [...Object.keys(metafile.outputs).map((file) => path.relative(next, path.join(root, file))), "config.mjs"];
-  const described = { format: FORMAT, node: process.version, data, sources: resolved(from), inputs: marks([...inputs.filter((file) => !inPackage(file)), ...SETTINGS], root), packages: marks(inputs.filter(inPackage), root, statOf), outputs: marks(outputs, next, statOf) };
+  const described = {
+    format: FORMAT, node: process.version, data, sources: resolved(from),
+    inputs: marked("inputs", root, [...inputs.filter((file) => !inPackage(file)), ...SETTINGS]),
+    packages: marked("packages", root, inputs.filter(inPackage)),
+    outputs: marked("outputs", next, outputs),
+  };
   writeFileSync(path.join(next, DESCRIPTION), JSON.stringify(described));
   rmSync(folder, { recursive: true, force: true });
   renameSync(next, folder);
