@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { article, collect, makeFixture, scriptArgs, testEnvironment, validFields, type Fixture } from "./fixture.ts";
 import { CACHE_DIR, RECORDS_FILE } from "../src/build/cache-files.mjs";
 import { wantsHugePages } from "../src/runtime/huge-pages.mjs";
+import { fileStats, HANDED_STATS, statsText } from "../src/content/file-stats.mjs";
 
 /** This machine can start a build with the tunable (Linux with glibc): what these tests expect depends on it. */
 const CAPABLE = wantsHugePages(true, {});
@@ -102,4 +103,42 @@ describe("npm run build on a large site (src/runtime/huge-pages.mjs)", () => {
     expect(await gone(), `process ${builder} still running`).toBe(true);
     expect(site.read("_site/2025/06/01/bridge/index.html")).toBe(before);
   }, 120_000);
+
+  it("renders a story edited since the last build, with the stats the first process handed over", async () => {
+    const site = largeSite({ "articles/bridge.md": article(validFields), "articles/ferry.md": article({ ...validFields, title: "Ferry service resumes" }) });
+    expect((await site.run("build")).code).toBe(0);
+    makeLarge(site);
+    site.write("articles/bridge.md", article({ ...validFields, title: "Council rejects new bridge" }));
+    const { code, stdout, stderr } = await build(site).result;
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/rendered \d+ pages, reused [1-9]\d* files/);
+    expect(site.read("_site/2025/06/01/bridge/index.html")).toContain("Council rejects new bridge");
+  }, 120_000);
+});
+
+describe("the article files' stats handed over on a pipe (src/content/file-stats.mjs)", () => {
+  /** A process reading what `text` writes on its descriptor 3, as the build started again does: what it got, and whether the pipe's name is still in its environment. */
+  async function receive(root: string, dir: string, text: string) {
+    const script = `import { handedStats } from ${JSON.stringify(new URL("../src/content/file-stats.mjs", import.meta.url).href)};
+      const stats = await handedStats(${JSON.stringify(root)}, ${JSON.stringify(dir)});
+      console.log(JSON.stringify({ stats: stats ? [...stats] : null, left: process.env.${HANDED_STATS} ?? null }));`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe", "pipe"], env: { ...process.env, [HANDED_STATS]: "3" } });
+    (child.stdio[3] as NodeJS.WritableStream).end(text);
+    const { code, stdout, stderr } = await collect(child);
+    expect(code, stderr).toBe(0);
+    return JSON.parse(stdout) as { stats: [string, string][] | null; left: string | null };
+  }
+
+  it("are the folder's own, and a build started from that process does not wait for them again", async () => {
+    const site = makeFixture({ "articles/bridge.md": article(validFields), "articles/2024/ferry.md": article(validFields) });
+    const handed = await receive(site.root, "articles", statsText(site.root, "articles"));
+    expect(handed.stats).toEqual([...fileStats(site.root, "articles")]);
+    expect(handed.stats?.map(([name]) => name).sort()).toEqual(["articles/2024/ferry.md", "articles/bridge.md"]);
+    expect(handed.left).toBeNull();
+  });
+
+  it("are not used for another folder than the one they were taken of", async () => {
+    const site = makeFixture({ "articles/bridge.md": article(validFields) });
+    expect((await receive(site.root, "drafts", statsText(site.root, "articles"))).stats).toBeNull();
+  });
 });

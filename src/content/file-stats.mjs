@@ -1,10 +1,16 @@
 // @ts-check
-// The time and size of every article file, taken on a worker thread while the main thread reads the
-// kept records (src/content/record-cache.ts): 10,000 stats cost the main thread a tenth of a second.
-// Plain JavaScript importing only Node's modules, so its thread starts without the TypeScript loader.
-import { readdirSync, statSync } from "node:fs";
+// The time and size of every article file, taken while the main thread reads the kept records
+// (src/content/record-cache.ts): 10,000 stats cost a thread 0.1–0.2 s. A large build's first process
+// takes them while its second loads the build (src/cli/build-entry.mjs) and hands them over on a
+// pipe; otherwise a worker thread takes them. Plain JavaScript importing only Node's modules, so it
+// runs before any TypeScript can load.
+import { createReadStream, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { text } from "node:stream/consumers";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
+
+/** Names the file descriptor the stats come on, in the environment of a build started again by its first process. */
+export const HANDED_STATS = "NEWSROOM_FILE_STATS_FD";
 
 /**
  * "mtimeMs:size" of each Markdown file under `root`/`dir`, by project-relative path ("articles/2020/a.md").
@@ -21,6 +27,28 @@ export function fileStats(root, dir) {
     if (info) stats.set(path.relative(root, absolute).split(path.sep).join("/"), `${info.mtimeMs}:${info.size}`);
   }
   return stats;
+}
+
+/** What the first process writes on the pipe: the folder the stats were taken of, then the stats. */
+export const statsText = (/** @type {string} */ root, /** @type {string} */ dir) => JSON.stringify({ root, dir, stats: [...fileStats(root, dir)] });
+
+/**
+ * The stats of `root`/`dir` handed over by the first process, if it took them (undefined otherwise,
+ * or if the pipe fails). Read once: a build started again from this one does not inherit the pipe.
+ * @param {string} root
+ * @param {string} dir
+ * @returns {Promise<Map<string, string> | undefined> | undefined}
+ */
+export function handedStats(root, dir, env = process.env) {
+  const fd = Number(env[HANDED_STATS]);
+  if (!fd) return undefined;
+  delete env[HANDED_STATS];
+  return text(createReadStream("", { fd }))
+    .then((json) => {
+      const handed = JSON.parse(json);
+      return handed.root === root && handed.dir === dir ? new Map(handed.stats) : undefined;
+    })
+    .catch(() => undefined);
 }
 
 if (!isMainThread && parentPort && workerData?.fileStats) {

@@ -25,21 +25,41 @@ export function wantsHugePages(worth, env = process.env) {
 
 /**
  * This same command again, with the tunable, its output this process's; resolves with its exit code.
- * A signal this process gets is passed on, so stopping the build stops it.
+ * A signal this process gets is passed on, so stopping the build stops it. `handOver`: text this
+ * process works out while the other starts, written to it on a pipe whose descriptor is in its
+ * environment as `handOver.name`.
+ * @param {{ name: string, text: () => string }} [handOver]
  * @returns {Promise<number>}
  */
-export function startAgainWithHugePages() {
+export function startAgainWithHugePages(handOver) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, GLIBC_TUNABLES: [process.env.GLIBC_TUNABLES, TUNABLE].filter(Boolean).join(":") };
+  if (handOver) env[handOver.name] = "3";
   /** @type {NodeJS.Signals[]} */
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"];
   // listening before the child starts: a signal in between killed this process alone, and the
   // orphaned build went on to publish (a test's stop 0.14 s in, 3 times in 34 runs)
   const pass = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal);
   for (const signal of signals) process.on(signal, pass);
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env });
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: ["inherit", "inherit", "inherit", handOver ? "pipe" : "ignore"], env });
+  const pipe = /** @type {import("node:stream").Writable | null} */ (child.stdio[3]);
+  if (handOver && pipe) {
+    // the other process may end without reading it (a build stopped early)
+    pipe.on("error", () => {});
+    pipe.end(handedText(handOver.text));
+  }
   return new Promise((resolve) => {
     child.once("error", () => resolve(1));
     // 128 + the signal's number, as a shell reports a command a signal stopped
     child.once("exit", (code, signal) => resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0)));
   });
+}
+
+/** The text to hand over, or none if working it out failed (the other process then works it out itself): this process must go on to wait for it. */
+function handedText(/** @type {() => string} */ text) {
+  try {
+    return text();
+  } catch {
+    return "";
+  }
 }
