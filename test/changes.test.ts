@@ -181,11 +181,14 @@ describe("the dev server's rebuild after an edit", () => {
 
     // the dev server patches the last feed list instead: the same feeds change, with the same entries
     const last = buildFeeds(articles, settings, "2026-01-01T07:00:00-05:00");
+    expect(last[0]!.entries.map((e) => e.title)).toContain("Story 3"); // written before the edit
     const edited = [...articles];
     edited[3] = load("articles/a3.md", { title: "Story 3, corrected", date: day(27), tags: ["Markets"] });
-    const changed = patchFeeds(last, new Map([[articles[3]!, edited[3]!]]), settings, "2026-01-01T07:00:00-05:00");
+    const changed = patchFeeds(last, new Map([[articles[3]!, edited[3]!]]), "2026-01-01T07:00:00-05:00");
     expect(changed.map((f) => f.urls.atom)).toEqual(["https://example.org/feed.xml", "https://example.org/tags/markets/feed.xml"]);
-    expect(JSON.stringify(last)).toBe(JSON.stringify(buildFeeds(edited, settings, "2026-01-01T07:00:00-05:00")));
+    const fresh = buildFeeds(edited, settings, "2026-01-01T07:00:00-05:00");
+    expect(JSON.stringify(last)).toBe(JSON.stringify(fresh));
+    expect(JSON.stringify(last.map((f) => f.entries))).toBe(JSON.stringify(fresh.map((f) => f.entries)));
   });
 
   it("leaves production builds alone: every page renders every time", () => {

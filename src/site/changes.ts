@@ -97,7 +97,7 @@ export class ChangedPages {
     return this.#select(pages, correctionShows<T>(this.#ids));
   }
 
-  feedPages<T extends { paths: Record<string, string | undefined>; title: string; updated: string; entries: { article: Article }[] }>(feeds: T[], format: string): T[] {
+  feedPages<T extends { paths: Record<string, string | undefined>; title: string; updated: string; articles: Article[] }>(feeds: T[], format: string): T[] {
     return this.#select(feeds, feedShows<T>(this.#ids), (feed) => feed.paths[format]!);
   }
 

@@ -67,10 +67,10 @@ export const correctionShows = <T extends ListingPage<{ article: Article; date: 
 });
 
 /** A feed carries whole stories: it changes with the version of any article in it. An empty feed is dated by the build's clock. */
-export const feedShows = <T extends { title: string; updated: string; entries: { article: Article }[] }>(ids: ShownIds): PageShows<T> => ({
+export const feedShows = <T extends { title: string; updated: string; articles: Article[] }>(ids: ShownIds): PageShows<T> => ({
   meta: (feed) => `${feed.title}|${feed.updated}`,
-  shows: (feed) => feed.entries.flatMap((e) => [ids.version(e.article), ids.show(e.article)]),
-  made: (feed) => feed.entries.map((e) => e.article),
+  shows: (feed) => feed.articles.flatMap((a) => [ids.version(a), ids.show(a)]),
+  made: (feed) => feed.articles,
 });
 
 /** The same objects in the same order, none of them re-spelled since. */

@@ -58,10 +58,10 @@ export function feedsPlugin(eleventyConfig: EleventyConfig, userOptions: Pick<Op
   let ahead: FeedStoriesAhead | undefined;
   eleventyConfig.on("articles.loaded", ({ articles, desks, authors, replaced, directories, runMode }: ArticlesLoaded) => {
     outputDir = directories.output;
-    if (replaced && feeds.length) for (const feed of patchFeeds(feeds, replaced, settings, updatedNow())) changedPages.touch(feed);
+    if (replaced && feeds.length) for (const feed of patchFeeds(feeds, replaced, updatedNow())) changedPages.touch(feed);
     else feeds = buildFeeds(articles, settings, updatedNow(), desks.list, authors);
     // a full production build renders the feeds' stories on another thread, as it does the pages'
-    if (runMode === "build" && !changedPages.signatures?.previous) ahead = new FeedStoriesAhead([...new Set(feeds.flatMap((f) => f.entries.map((e) => e.article)))], root, settings.base);
+    if (runMode === "build" && !changedPages.signatures?.previous) ahead = new FeedStoriesAhead([...new Set(feeds.flatMap((f) => f.articles))], root, settings.base);
   });
   eleventyConfig.on("eleventy.after", async () => {
     await ahead?.close();
