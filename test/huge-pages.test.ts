@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { article, collect, makeFixture, scriptArgs, testEnvironment, validFields, type Fixture } from "./fixture.ts";
 import { CACHE_DIR, RECORDS_FILE } from "../src/build/cache-files.mjs";
 import { wantsHugePages } from "../src/runtime/huge-pages.mjs";
-import { fileStats, HANDED_STATS, statsText } from "../src/content/file-stats.mjs";
+import { fileStats } from "../src/content/file-stats.mjs";
 
 /** This machine can start a build with the tunable (Linux with glibc): what these tests expect depends on it. */
 const CAPABLE = wantsHugePages(true, {});
@@ -116,29 +116,50 @@ describe("npm run build on a large site (src/runtime/huge-pages.mjs)", () => {
   }, 120_000);
 });
 
-describe("the article files' stats handed over on a pipe (src/content/file-stats.mjs)", () => {
-  /** A process reading what `text` writes on its descriptor 3, as the build started again does: what it got, and whether the pipe's name is still in its environment. */
-  async function receive(root: string, dir: string, text: string) {
-    const script = `import { handedStats } from ${JSON.stringify(new URL("../src/content/file-stats.mjs", import.meta.url).href)};
-      const stats = await handedStats(${JSON.stringify(root)}, ${JSON.stringify(dir)});
-      console.log(JSON.stringify({ stats: stats ? [...stats] : null, left: process.env.${HANDED_STATS} ?? null }));`;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe", "pipe"], env: { ...process.env, [HANDED_STATS]: "3" } });
-    (child.stdio[3] as NodeJS.WritableStream).end(text);
-    const { code, stdout, stderr } = await collect(child);
-    expect(code, stderr).toBe(0);
-    return JSON.parse(stdout) as { stats: [string, string][] | null; left: string | null };
+describe("what the first process and the build it started again tell each other (src/runtime/huge-pages.mjs)", () => {
+  /**
+   * A script in `site` started as the build is: it starts itself again with `handOver`; started
+   * again, it prints what `child` (its body) works out, reports exit code 3, and lingers 3 s.
+   */
+  async function startedAgain(site: Fixture, handOver: string, child: string) {
+    const modules = (name: string) => JSON.stringify(new URL(`../src/${name}`, import.meta.url).href);
+    site.write("again.mjs", `import { handedOver, PIPE, reportExit, startAgainWithHugePages } from ${modules("runtime/huge-pages.mjs")};
+      import { handedStats, statsText } from ${modules("content/file-stats.mjs")};
+      if (!process.env.GLIBC_TUNABLES?.includes("hugetlb")) process.exit(await startAgainWithHugePages(() => ${handOver}));
+      console.log(JSON.stringify({ pid: process.pid, ...(${child}) }));
+      reportExit(3);
+      setTimeout(() => {}, 3000);`);
+    const { code, stdout, stderr } = await collect(spawn(process.execPath, ["again.mjs"], { cwd: site.root, env: testEnvironment({ GLIBC_TUNABLES: "" }) }));
+    return { code, stderr, ...(JSON.parse(stdout) as { pid: number; text?: string; stats?: [string, string][] | null; inherited?: string | null }) };
   }
+  const running = (pid: number) => {
+    try {
+      return process.kill(pid, 0);
+    } catch {
+      return false;
+    }
+  };
 
-  it("are the folder's own, and a build started from that process does not wait for them again", async () => {
-    const site = makeFixture({ "articles/bridge.md": article(validFields), "articles/2024/ferry.md": article(validFields) });
-    const handed = await receive(site.root, "articles", statsText(site.root, "articles"));
-    expect(handed.stats).toEqual([...fileStats(site.root, "articles")]);
-    expect(handed.stats?.map(([name]) => name).sort()).toEqual(["articles/2024/ferry.md", "articles/bridge.md"]);
-    expect(handed.left).toBeNull();
+  it("exits with the build's code once the build reports it, without waiting for it to end", async () => {
+    const site = makeFixture();
+    const { code, stderr, pid, text } = await startedAgain(site, `"the stats"`, `{ text: await handedOver() }`);
+    expect(code, stderr).toBe(3);
+    expect(text).toBe("the stats");
+    expect(running(pid)).toBe(true);
   });
 
-  it("are not used for another folder than the one they were taken of", async () => {
+  it("hands over the article files' stats, of the folder they were taken of, to be read once", async () => {
+    const site = makeFixture({ "articles/bridge.md": article(validFields), "articles/2024/ferry.md": article(validFields) });
+    const handed = await startedAgain(site, `statsText(process.cwd(), "articles")`, `{ stats: [...(await handedStats(process.cwd(), "articles"))], inherited: process.env[PIPE] ?? null }`);
+    expect(handed.stats).toEqual([...fileStats(site.root, "articles")]);
+    expect(handed.stats?.map(([name]) => name).sort()).toEqual(["articles/2024/ferry.md", "articles/bridge.md"]);
+    // a build started from it (the build's own --clean fallback) does not wait for a pipe it does not have
+    expect(handed.inherited).toBeNull();
+  });
+
+  it("leaves the stats of another folder than the one they were taken of to the build", async () => {
     const site = makeFixture({ "articles/bridge.md": article(validFields) });
-    expect((await receive(site.root, "drafts", statsText(site.root, "articles"))).stats).toBeNull();
+    const handed = await startedAgain(site, `statsText(process.cwd(), "articles")`, `{ stats: (await handedStats(process.cwd(), "drafts")) ?? null }`);
+    expect(handed.stats).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { CACHE_DIR, RECORDS_FILE } from "../build/cache-files.mjs";
-import { HANDED_STATS, statsText } from "../content/file-stats.mjs";
+import { statsText } from "../content/file-stats.mjs";
 import { startAgainWithHugePages, wantsHugePages } from "../runtime/huge-pages.mjs";
 
 // The second start costs about 0.12 s; huge pages saved 0.2 s of an edit's build at 10,000 articles
@@ -15,8 +15,7 @@ const kept = statSync(path.join(CACHE_DIR, RECORDS_FILE), { throwIfNoEntry: fals
 // while the second process loads the build, this one takes the article files' stats it will compare
 // with the kept records (src/content/file-stats.mjs); their worker thread had the build wait for them:
 // an edit's build at 10,000 articles took a median 0.12 s less (10 pairs)
-const handOver = { name: HANDED_STATS, text: () => statsText(process.cwd(), "articles") };
-if (wantsHugePages((kept?.size ?? 0) >= LARGE)) process.exit(await startAgainWithHugePages(handOver));
+if (wantsHugePages((kept?.size ?? 0) >= LARGE)) process.exit(await startAgainWithHugePages(() => statsText(process.cwd(), "articles")));
 // Eleventy sends every import after its own through a hook on a loader thread, so that `--serve`
 // can import a changed config dependency again (https://github.com/11ty/eleventy/issues/3270); a
 // build imports each file once. Without the hook the build's packages loaded in a median 0.59 s

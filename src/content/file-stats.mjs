@@ -4,13 +4,10 @@
 // takes them while its second loads the build (src/cli/build-entry.mjs) and hands them over on a
 // pipe; otherwise a worker thread takes them. Plain JavaScript importing only Node's modules, so it
 // runs before any TypeScript can load.
-import { createReadStream, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { text } from "node:stream/consumers";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-
-/** Names the file descriptor the stats come on, in the environment of a build started again by its first process. */
-export const HANDED_STATS = "NEWSROOM_FILE_STATS_FD";
+import { handedOver } from "../runtime/huge-pages.mjs";
 
 /**
  * "mtimeMs:size" of each Markdown file under `root`/`dir`, by project-relative path ("articles/2020/a.md").
@@ -33,22 +30,21 @@ export function fileStats(root, dir) {
 export const statsText = (/** @type {string} */ root, /** @type {string} */ dir) => JSON.stringify({ root, dir, stats: [...fileStats(root, dir)] });
 
 /**
- * The stats of `root`/`dir` handed over by the first process, if it took them (undefined otherwise,
- * or if the pipe fails). Read once: a build started again from this one does not inherit the pipe.
+ * The stats of `root`/`dir` handed over by the first process (src/runtime/huge-pages.mjs), if this
+ * is the build it started again; undefined otherwise, or if they are not there.
  * @param {string} root
  * @param {string} dir
  * @returns {Promise<Map<string, string> | undefined> | undefined}
  */
-export function handedStats(root, dir, env = process.env) {
-  const fd = Number(env[HANDED_STATS]);
-  if (!fd) return undefined;
-  delete env[HANDED_STATS];
-  return text(createReadStream("", { fd }))
-    .then((json) => {
+export function handedStats(root, dir) {
+  return handedOver()?.then((json) => {
+    try {
       const handed = JSON.parse(json);
       return handed.root === root && handed.dir === dir ? new Map(handed.stats) : undefined;
-    })
-    .catch(() => undefined);
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 if (!isMainThread && parentPort && workerData?.fileStats) {
