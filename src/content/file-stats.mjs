@@ -2,7 +2,7 @@
 // The time and size of every article file, taken while the main thread reads the kept records
 // (src/content/record-cache.ts): 10,000 stats cost a thread 0.1–0.2 s. A large build's first process
 // takes them while its second loads the build (src/cli/build-entry.mjs) and hands them over on a
-// pipe; otherwise a worker thread takes them. Plain JavaScript importing only Node's modules, so it
+// pipe (src/runtime/huge-pages.mjs); otherwise a worker thread takes them. Plain JavaScript, so it
 // runs before any TypeScript can load.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
