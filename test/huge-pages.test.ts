@@ -116,37 +116,18 @@ describe("npm run build on a large site (src/runtime/huge-pages.mjs)", () => {
   }, 120_000);
 });
 
-describe("what the first process and the build it started again tell each other (src/runtime/huge-pages.mjs)", () => {
-  /**
-   * A script in `site` started as the build is: it starts itself again with `handOver`; started
-   * again, it prints what `child` (its body) works out, reports exit code 3, and lingers 3 s.
-   */
+describe("what the first process hands over to the build it started again (src/runtime/huge-pages.mjs)", () => {
+  /** A script in `site` started as the build is: it starts itself again with `handOver`; started again, it prints what `child` (its body) works out. */
   async function startedAgain(site: Fixture, handOver: string, child: string) {
     const modules = (name: string) => JSON.stringify(new URL(`../src/${name}`, import.meta.url).href);
-    site.write("again.mjs", `import { handedOver, PIPE, reportExit, startAgainWithHugePages } from ${modules("runtime/huge-pages.mjs")};
+    site.write("again.mjs", `import { handedOver, PIPE, startAgainWithHugePages } from ${modules("runtime/huge-pages.mjs")};
       import { handedStats, statsText } from ${modules("content/file-stats.mjs")};
       if (!process.env.GLIBC_TUNABLES?.includes("hugetlb")) process.exit(await startAgainWithHugePages(() => ${handOver}));
-      console.log(JSON.stringify({ pid: process.pid, ...(${child}) }));
-      reportExit(3);
-      setTimeout(() => {}, 3000);`);
+      console.log(JSON.stringify(${child}));`);
     const { code, stdout, stderr } = await collect(spawn(process.execPath, ["again.mjs"], { cwd: site.root, env: testEnvironment({ GLIBC_TUNABLES: "" }) }));
-    return { code, stderr, ...(JSON.parse(stdout) as { pid: number; text?: string; stats?: [string, string][] | null; inherited?: string | null }) };
+    expect(code, stderr).toBe(0);
+    return JSON.parse(stdout) as { stats: [string, string][] | null; inherited?: string | null };
   }
-  const running = (pid: number) => {
-    try {
-      return process.kill(pid, 0);
-    } catch {
-      return false;
-    }
-  };
-
-  it("exits with the build's code once the build reports it, without waiting for it to end", async () => {
-    const site = makeFixture();
-    const { code, stderr, pid, text } = await startedAgain(site, `"the stats"`, `{ text: await handedOver() }`);
-    expect(code, stderr).toBe(3);
-    expect(text).toBe("the stats");
-    expect(running(pid)).toBe(true);
-  });
 
   it("hands over the article files' stats, of the folder they were taken of, to be read once", async () => {
     const site = makeFixture({ "articles/bridge.md": article(validFields), "articles/2024/ferry.md": article(validFields) });

@@ -20,7 +20,6 @@ import { PageSignatures } from "../site/signatures.ts";
 import { linkFiles } from "../runtime/link-files.ts";
 import { useWorkerBundles } from "../runtime/worker-bundles.ts";
 import { runningBundle } from "../runtime/main-bundle.mjs";
-import { reportExit } from "../runtime/huge-pages.mjs";
 import { backgroundWorkDone } from "../build/output.ts";
 import { deleteDetached, renderingFolder, retiredFolder, stagingFolder, swapInto } from "../build/swap.ts";
 import { BuildCache } from "../build/incremental.ts";
@@ -157,5 +156,4 @@ const code = await main();
 // https://nodejs.org/api/process.html#a-note-on-process-io
 const flushed = (stream: NodeJS.WriteStream) => new Promise((resolve) => stream.write("", resolve));
 await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-reportExit(code);
 process.exit(code);

@@ -5,7 +5,7 @@
 // below; it is read once, at start, so `npm run build` starts itself again with it.
 // https://www.gnu.org/software/libc/manual/html_node/Memory-Allocation-Tunables.html
 import { spawn } from "node:child_process";
-import { closeSync, createReadStream, writeSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import os from "node:os";
 import { text } from "node:stream/consumers";
 
@@ -29,10 +29,9 @@ export function wantsHugePages(worth, env = process.env) {
 export const PIPE = "NEWSROOM_FIRST_PROCESS_FD";
 
 /**
- * This same command again, with the tunable, its output this process's; resolves with its exit code,
- * as soon as it reports it (src/cli/build.ts) or when it exits. A signal this process gets is passed
- * on, so stopping the build stops it. `handOver`: text this process works out while the other starts,
- * which it reads with `handedOver`.
+ * This same command again, with the tunable, its output this process's; resolves with its exit code.
+ * A signal this process gets is passed on, so stopping the build stops it. `handOver`: text this
+ * process works out while the other starts, which that one reads with `handedOver`.
  * @param {() => string} [handOver]
  * @returns {Promise<number>}
  */
@@ -45,14 +44,11 @@ export function startAgainWithHugePages(handOver) {
   const pass = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal);
   for (const signal of signals) process.on(signal, pass);
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: ["inherit", "inherit", "inherit", "pipe"], env });
-  const pipe = /** @type {import("node:stream").Duplex} */ (child.stdio[3]);
+  const pipe = /** @type {import("node:stream").Writable} */ (child.stdio[3]);
   // the other process may end without reading it (a build stopped early)
   pipe.on("error", () => {});
   pipe.end(handedText(handOver));
   return new Promise((resolve) => {
-    let said = "";
-    // its result said, the build has written all it will: this process need not wait while it frees its memory (0.1 s at 10,000 articles)
-    pipe.on("data", (chunk) => /^exit (\d+)\n/.test((said += chunk)) && resolve(Number(RegExp.$1)));
     child.once("error", () => resolve(1));
     // 128 + the signal's number, as a shell reports a command a signal stopped
     child.once("exit", (code, signal) => resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0)));
@@ -68,36 +64,13 @@ function handedText(/** @type {(() => string) | undefined} */ text) {
   }
 }
 
-/** @type {number | undefined} */
-let pipeFd;
-/** The pipe to the first process, in a build it started again: read once, so that a build this one starts does not look for it. */
-function firstProcessPipe() {
-  if (pipeFd === undefined) {
-    pipeFd = Number(process.env[PIPE]) || 0;
-    delete process.env[PIPE];
-  }
-  return pipeFd;
-}
-
-/** In a build started again: the text the first process handed over ("" for none). Undefined in any other process. */
-export function handedOver() {
-  const fd = firstProcessPipe();
-  // left open: the result is reported on the same pipe
-  return fd ? text(createReadStream("", { fd, autoClose: false })).catch(() => "") : undefined;
-}
-
 /**
- * In a build started again, its output written: tells the first process the build's exit code, and
- * closes this process's output, so that whoever reads it hears the end when the first process exits.
+ * In a build started again: the text the first process handed over ("" for none); undefined in any
+ * other process. Read once, and the pipe's name left out of the environment of any process this
+ * one starts (the build's own --clean fallback).
  */
-export function reportExit(/** @type {number} */ code) {
-  const fd = firstProcessPipe();
-  if (!fd) return;
-  try {
-    writeSync(fd, `exit ${code}\n`);
-    closeSync(1);
-    closeSync(2);
-  } catch {
-    // the first process is gone: nobody waits
-  }
+export function handedOver() {
+  const fd = Number(process.env[PIPE]) || 0;
+  delete process.env[PIPE];
+  return fd ? text(createReadStream("", { fd })).catch(() => "") : undefined;
 }
