@@ -56,9 +56,9 @@ export function startAgainWithHugePages(handOver) {
 }
 
 /** The text to hand over, or none if working it out failed (the other process then works it out itself): this process must go on to wait for it. */
-function handedText(/** @type {(() => string) | undefined} */ text) {
+function handedText(/** @type {(() => string) | undefined} */ work) {
   try {
-    return text?.() ?? "";
+    return work?.() ?? "";
   } catch {
     return "";
   }
