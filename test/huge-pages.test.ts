@@ -120,10 +120,10 @@ describe("what the first process hands over to the build it started again (src/r
   /** A script in `site` started as the build is: it starts itself again with `handOver`; started again, it prints what `child` (its body) works out. */
   async function startedAgain(site: Fixture, handOver: string, child: string) {
     const modules = (name: string) => JSON.stringify(new URL(`../src/${name}`, import.meta.url).href);
-    site.write("again.mjs", `import { handedOver, PIPE, startAgainWithHugePages } from ${modules("runtime/huge-pages.mjs")};
+    site.write("again.mjs", `import { PIPE, startAgainWithHugePages } from ${modules("runtime/huge-pages.mjs")};
       import { handedStats, statsText } from ${modules("content/file-stats.mjs")};
-      if (!process.env.GLIBC_TUNABLES?.includes("hugetlb")) process.exit(await startAgainWithHugePages(() => ${handOver}));
-      console.log(JSON.stringify(${child}));`);
+      if (!process.env.GLIBC_TUNABLES?.includes("hugetlb")) process.exitCode = await startAgainWithHugePages(() => ${handOver});
+      else console.log(JSON.stringify(${child}));`);
     const { code, stdout, stderr } = await collect(spawn(process.execPath, ["again.mjs"], { cwd: site.root, env: testEnvironment({ GLIBC_TUNABLES: "" }) }));
     expect(code, stderr).toBe(0);
     return JSON.parse(stdout) as { stats: [string, string][] | null; inherited?: string | null };
