@@ -8,6 +8,7 @@ import type { ArticleLinks, ListingPage } from "./collections.ts";
 import { articleShows, correctionShows, feedShows, listingShows, sameItems, sameNumbers, type PageShows, type ShownId } from "./page-shows.ts";
 import { outputFile, type PageSignatures } from "./signatures.ts";
 import { ArticleIds } from "./article-ids.ts";
+import { textDigest } from "../content/digests.ts";
 
 export class ChangedPages {
   /** Off (every page renders) unless the dev server turns it on. */
@@ -24,6 +25,9 @@ export class ChangedPages {
   #persistent: PageSignatures | undefined;
   /** How the recipes of src/site/page-shows.ts name articles and text. */
   #ids = new ArticleIds();
+  /** A production build's articles as the listings show them (`collected`), and whether the listings are made of what the last build's were. */
+  #listed: readonly Article[] = [];
+  #listsSame: boolean | undefined;
 
   get signatures(): PageSignatures | undefined {
     return this.#persistent;
@@ -52,7 +56,11 @@ export class ChangedPages {
    * change without a new object. Then a page made of the same objects is not signed again (300,000 cards a save).
    */
   collected(articles: readonly Article[]): void {
-    if (!this.enabled || this.#persistent) return;
+    if (this.#persistent) {
+      [this.#listed, this.#listsSame] = [articles, undefined];
+      return;
+    }
+    if (!this.enabled) return;
     const respelled = new Set<Article>();
     for (const article of articles) {
       const seen = this.#tagsSeen.get(article);
@@ -90,11 +98,36 @@ export class ChangedPages {
   }
 
   listingPages(pages: ListingPage[]): ListingPage[] {
-    return this.#select(pages, listingShows(this.#ids));
+    return this.#select(this.#unlessUnchanged(pages), listingShows(this.#ids));
   }
 
   correctionPages<T extends ListingPage<{ article: Article; date: unknown; text: string }>>(pages: T[]): T[] {
-    return this.#select(pages, correctionShows<T>(this.#ids));
+    return this.#select(this.#unlessUnchanged(pages), correctionShows<T>(this.#ids));
+  }
+
+  /**
+   * A production build whose listings are made of what the last build's were (an edit to a story's
+   * text): their pages are that build's, not signed one by one (15,000 pages at 10,000 articles).
+   * The front page, which also shows _data/frontpage.yaml's choice, is signed as ever.
+   */
+  #unlessUnchanged<T extends ListingPage<unknown>>(pages: T[]): T[] {
+    const persistent = this.#persistent;
+    if (!persistent || !this.#sameLists(persistent)) return pages;
+    return pages.filter((page) => page.front !== undefined || !persistent.keep(outputFile(page.url)));
+  }
+
+  /** What every listing page is made of: each article's card (as signed), in order, and what groups and corrections show besides. */
+  #sameLists(persistent: PageSignatures): boolean {
+    if (this.#listsSame === undefined) {
+      let text = "";
+      for (const a of this.#listed) {
+        const corrections = a.corrections.length ? JSON.stringify(a.corrections.map((c) => [c.date, c.text])) : "";
+        text += `${this.#ids.show(a)}|${a.dateline ?? ""}|${corrections}\n`;
+      }
+      persistent.lists = textDigest(text);
+      this.#listsSame = persistent.lists === persistent.previous?.lists;
+    }
+    return this.#listsSame;
   }
 
   feedPages<T extends { paths: Record<string, string | undefined>; title: string; updated: string; articles: Article[] }>(feeds: T[], format: string): T[] {

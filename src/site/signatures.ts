@@ -17,6 +17,8 @@ export class PageSignatures {
   readonly needs = new Map<string, string[]>();
   /** Each article file's version digest and the digest of what its cards show, for the next build. */
   readonly shown = new Map<string, string>();
+  /** The digest of what every listing page is made of (src/site/changes.ts), for the next build. */
+  lists: string | undefined;
   rendered = 0;
 
   /**
@@ -25,7 +27,7 @@ export class PageSignatures {
    * `pictures`: a digest of its pictures, which its cards show too.
    */
   constructor(
-    readonly previous: { pages: ReadonlyMap<string, string>; needs: ReadonlyMap<string, string[]>; shown?: ReadonlyMap<string, string> } | undefined,
+    readonly previous: { pages: ReadonlyMap<string, string>; needs: ReadonlyMap<string, string[]>; shown?: ReadonlyMap<string, string>; lists?: string } | undefined,
     readonly source: (article: Article) => string,
     readonly pictures: (article: Article) => string,
   ) {}
@@ -52,15 +54,21 @@ export class PageSignatures {
     let text = meta;
     for (const id of shown) text += ` ${typeof id === "string" ? id : "-"}`;
     const signature = digest(text);
+    if (this.previous?.pages.get(file) === signature) return !this.keep(file);
     this.current.set(file, signature);
-    if (this.previous?.pages.get(file) !== signature) {
-      this.rendered++;
-      return true;
-    }
+    this.rendered++;
+    return true;
+  }
+
+  /** The page at `file` is known to be the last build's: its file is reused (false if the last build had no such page). */
+  keep(file: string): boolean {
+    const signature = this.previous?.pages.get(file);
+    if (signature === undefined) return false;
+    this.current.set(file, signature);
     this.reused.push(file);
-    const needs = this.previous.needs.get(file);
+    const needs = this.previous!.needs.get(file);
     if (needs) this.needs.set(file, needs);
-    return false;
+    return true;
   }
 
   /** Files the reused pages need: the new output must have them too. */
