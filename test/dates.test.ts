@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DateTime, IANAZone } from "luxon";
 import { isoInstant, isoText, machineDate, parseArticleDate, readableDate, type ArticleDate } from "../src/content/dates.ts";
-import { RememberedZone } from "../src/content/zone-offsets.ts";
+import { RememberedZone, rememberedZone, zonedDate } from "../src/content/zone-offsets.ts";
 
 const NY = "America/New_York";
 const parse = (raw: string, zone = NY) => {
@@ -61,6 +61,19 @@ describe("article dates", () => {
 });
 
 describe("the site zone's remembered offsets", () => {
+  it("make the same dates from kept milliseconds as luxon's fromMillis, shown the same, in and out of DST", () => {
+    for (const name of ["America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu"]) {
+      const zone = rememberedZone(name);
+      for (let t = Date.UTC(2019, 0, 1, 0, 7); t < Date.UTC(2021, 0, 1); t += 86_400_000 * 3 + 3_600_000 * 5 + 61_001) {
+        const [kept, luxon] = [zonedDate(t, zone), DateTime.fromMillis(t, { zone: IANAZone.create(name) })];
+        expect([kept.toISO(), kept.offset, kept.zoneName, kept.toFormat("LLL d, yyyy h:mm a ZZZZ")]).toEqual([luxon.toISO(), luxon.offset, luxon.zoneName, luxon.toFormat("LLL d, yyyy h:mm a ZZZZ")]);
+      }
+    }
+    // what a damaged record holds: not a date (the record is parsed again), as with fromMillis
+    expect(zonedDate(Number.NaN, rememberedZone(NY)).isValid).toBe(false);
+    expect(() => zonedDate("1600000000000" as unknown as number, rememberedZone(NY))).toThrow();
+  });
+
   it("give luxon's own offset each day and on either side of every change, 1980 to 2040, in zones with odd changes", () => {
     for (const name of ["America/New_York", "Australia/Lord_Howe", "Pacific/Apia", "Africa/Casablanca"]) {
       const zone = new RememberedZone(name);

@@ -4,9 +4,9 @@
 // for every build's "now". Invalid for another fingerprint (code, data, settings: src/build/incremental.ts).
 import { readFileSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import type { ArticleDate } from "./dates.ts";
-import { rememberedZone } from "./zone-offsets.ts";
+import { rememberedZone, zonedDate } from "./zone-offsets.ts";
 import type { ImageRef } from "./image-refs.ts";
 import type { Article, KeptRecords } from "./load.ts";
 import { asciiJson, writeWhole } from "../runtime/write-whole.ts";
@@ -91,13 +91,13 @@ export class RecordCache implements KeptRecords {
     const entry = this.#entries.get(name);
     // a correction dated after an earlier "now" was a problem then: a record is only as good as its check
     if (entry?.digest !== digest || entry.checkedAt > now.toMillis()) return undefined;
-    const zone = { zone: rememberedZone(this.timezone) };
+    const zone = rememberedZone(this.timezone);
     try {
       const record = JSON.parse(this.#json(entry)) as Valid;
       const { article } = record;
       // parsed from JSON, `instant` holds the milliseconds storeDate wrote; the objects are this call's own, so set in place
       for (const stored of [article.date, article.updated, article.expires, ...article.corrections.map((c) => c.date)]) {
-        if (stored) stored.instant = DateTime.fromMillis(stored.instant as unknown as number, zone);
+        if (stored) stored.instant = zonedDate(stored.instant as unknown as number, zone);
       }
       return record;
     } catch {
