@@ -54,6 +54,7 @@ export class ChangedPages {
   /**
    * The build's articles, collections made: a tag re-spelled in place (mergeTagSpellings) is the one
    * change without a new object. Then a page made of the same objects is not signed again (300,000 cards a save).
+   * A production build keeps the articles, to tell whether its listings are the last build's (`#sameLists`).
    */
   collected(articles: readonly Article[]): void {
     if (this.#persistent) {

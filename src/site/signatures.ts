@@ -54,7 +54,10 @@ export class PageSignatures {
     let text = meta;
     for (const id of shown) text += ` ${typeof id === "string" ? id : "-"}`;
     const signature = digest(text);
-    if (this.previous?.pages.get(file) === signature) return !this.keep(file);
+    if (this.previous?.pages.get(file) === signature) {
+      this.#reuse(file, signature);
+      return false;
+    }
     this.current.set(file, signature);
     this.rendered++;
     return true;
@@ -63,12 +66,15 @@ export class PageSignatures {
   /** The page at `file` is known to be the last build's: its file is reused (false if the last build had no such page). */
   keep(file: string): boolean {
     const signature = this.previous?.pages.get(file);
-    if (signature === undefined) return false;
+    if (signature !== undefined) this.#reuse(file, signature);
+    return signature !== undefined;
+  }
+
+  #reuse(file: string, signature: string): void {
     this.current.set(file, signature);
     this.reused.push(file);
     const needs = this.previous!.needs.get(file);
     if (needs) this.needs.set(file, needs);
-    return true;
   }
 
   /** Files the reused pages need: the new output must have them too. */
