@@ -684,6 +684,8 @@ describe("the build cache (.cache/build/)", () => {
     const folder = path.join(site.root, ".cache/build");
     expect((await site.run("build")).code).toBe(0);
     expect(existsSync(path.join(folder, "manifest.jsonl")), ".cache/build/manifest.jsonl after a build").toBe(true);
+    // survey.json too, which the build's own process leaves to write after it ends
+    expect(await surveyWritten(folder), ".cache/build/survey.json after a build").toBe(true);
     // the manifest first: without it every page renders; then any other file the cache keeps
     const files = ["manifest.jsonl", ...readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((name) => name !== "manifest.jsonl" && !name.endsWith(".next") && statSync(path.join(folder, name)).isFile()).sort()];
     const spoilers: [string, (text: string, file: string) => string][] = [
@@ -694,9 +696,12 @@ describe("the build cache (.cache/build/)", () => {
     let day = 0;
     for (const file of files) {
       // each spoiler spoils the file as the first build wrote it: a build need not write it again (a full build's workers' bundles)
+      await surveyWritten(folder);
       const written = readFileSync(path.join(folder, file), "utf8");
       for (const [how, spoil] of spoilers) {
         const what = `the build over a .cache/build/${file} ${how}`;
+        // the last build's survey, written late, would replace a spoiled one
+        await surveyWritten(folder);
         writeFileSync(path.join(folder, file), spoil(written, file));
         const story = stories.get("articles/2025/rail-strike.md")!;
         story.fields.title = `Rail strike, day ${++day}`;
@@ -741,14 +746,24 @@ describe("the build cache (.cache/build/)", () => {
   }, 120_000);
 });
 
-/** A cache file as another version of the code would have written it: the manifest's version-like fields, another file's first number. */
+/**
+ * Whether the last build's survey made ahead (src/build/survey-ahead.ts) is in `folder`: a process
+ * that outlives the build writes it, and the next build takes it away. Waits for it a while.
+ */
+async function surveyWritten(folder: string): Promise<boolean> {
+  const file = path.join(folder, "survey.json");
+  for (let waited = 0; waited < 20_000 && !existsSync(file); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  return existsSync(file);
+}
+
+/** A cache file as another version of the code would have written it: the manifest's version-like fields (the survey's manifest id), another file's first number. */
 function anotherVersion(text: string, file: string): string {
   if (!file.endsWith(".json")) {
     if (!/^[^\n]*?\d/.test(text)) throw new Error(`.cache/build/${file} has no version number in its first line`);
     return text.replace(/^([^\n]*?)(\d+)/, (_, before: string, version: string) => `${before}${Number(version) + 1000}`);
   }
   const manifest = JSON.parse(text) as Record<string, unknown>;
-  const keys = Object.keys(manifest).filter((key) => /version|schema|format|tool|code/i.test(key));
+  const keys = Object.keys(manifest).filter((key) => /^id$|version|schema|format|tool|code/i.test(key));
   if (!keys.length) throw new Error(`.cache/build/${file} has no version field among ${Object.keys(manifest).join(", ")}`);
   for (const key of keys) manifest[key] = typeof manifest[key] === "number" ? (manifest[key] as number) + 1000 : `another-${String(manifest[key])}`;
   return JSON.stringify(manifest);
