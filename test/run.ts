@@ -1,16 +1,24 @@
 // `npm test`: runs vitest, then prints the plain summary line CI reads
 // ("tests: N passed, N failed") and fails when anything failed or nothing ran.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 const report = "test-results/vitest.json";
 mkdirSync("test-results", { recursive: true });
 rmSync(report, { force: true });
+// the tests' fixture sites, and what their builds and browsers write there, go in one folder per run,
+// deleted at the end (left behind, a whole run's came to about a gigabyte); KEEP_TEST_FILES=1 keeps it
+const scratch = mkdtempSync(path.join(tmpdir(), "newsroom-test-run-"));
 const vitest = spawnSync(
   process.execPath,
   ["node_modules/vitest/vitest.mjs", "run", "--testTimeout=120000", "--hookTimeout=120000", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  { stdio: "inherit", env: { ...process.env, TZ: process.env.TZ ?? "UTC" } },
+  { stdio: "inherit", env: { ...process.env, TZ: process.env.TZ ?? "UTC", TMPDIR: scratch } },
 );
+if (process.env.KEEP_TEST_FILES === "1") console.log(`The tests' files are kept in ${scratch}`);
+// a build's survey or deleter may still be writing there for a moment after its test ended
+else rmSync(scratch, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 
 let passed = 0;
 let failed = 0;
