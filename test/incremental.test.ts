@@ -11,6 +11,7 @@ import { article, collect, makeFixture, PINNED_ENV, PROJECT, scriptArgs, testEnv
 import { findArticleFiles } from "../src/content/article-files.ts";
 import { fileStatsInBackground, RecordCache } from "../src/content/record-cache.ts";
 import { parseArticle } from "../src/content/article.ts";
+import { survey, type Survey } from "../src/build/recycle.ts";
 import { DateTime } from "luxon";
 
 const SEED = seedFromEnvironment();
@@ -489,6 +490,14 @@ describe("an incremental build (npm run build with .cache/build/) against a clea
         expect(treeDiff(rollback, previous, ["_site.old after", "previous _site/ before"]), `the incremental build changed the site it replaced (_site.old) at step ${step}\n${context(step)}`).toEqual([]);
       }
       previous = built;
+      // the survey it left for the next build, made from what it wrote, keeps what comparing every file with _site/'s keeps
+      const at = (name: string) => path.join(incremental.root, name);
+      expect(await surveyWritten(at(".cache/build")), `no survey made ahead after step ${step}\n${context(step)}`).toBe(true);
+      const { plan } = JSON.parse(readFileSync(at(".cache/build/survey.json"), "utf8")) as { plan: Survey | null };
+      const pages = new Set(JSON.parse(readFileSync(at(".cache/build/manifest.jsonl"), "utf8").split("\n")[1]!) as string[]);
+      // the build names its folders relative to the project
+      const ahead = plan && { ...plan, folder: at(plan.folder) };
+      expect(ahead, `the survey made ahead after step ${step}\n${context(step)}`).toEqual(survey(at("_site.next"), at("_site.old"), at("_site"), pages) ?? null);
     }
     console.log(`seed ${SEED}: ${kinds.length} steps, each with its incremental build's closing line:\n${stats.join("\n")}`);
   }, 400_000);

@@ -1,6 +1,6 @@
 // The production build's output: page bytes handed to Eleventy and released once written.
 import { spawnSync } from "node:child_process";
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -166,6 +166,39 @@ describe("the site before last, recycled as the staging folder", () => {
     writeFileSync(aheadFile(at), JSON.stringify({ ...foreign, id: "build 1" }));
     mkdirSync(at("_site.next"));
     expect((await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), manifest))?.folder).toBe(at("_site.next"));
+  });
+
+  it("is surveyed ahead from what the last build wrote, without comparing _site/'s files, keeping what comparing them keeps", async () => {
+    const { at } = twoBuilds();
+    // the pages of the manifest that build wrote: every one a file of _site/
+    const pages = new Set(["2025/01/02/kept/index.html", "2025/01/03/edited/index.html"]);
+    const file = (name: string, text: string) => {
+      mkdirSync(path.dirname(at(name)), { recursive: true });
+      writeFileSync(at(name), text);
+    };
+    const link = (from: string, to: string) => {
+      mkdirSync(path.dirname(at(to)), { recursive: true });
+      linkSync(at(from), at(to));
+    };
+    // the last build reused archive part 1 where it was, moved part 2 to 3 and indexed a new part 2
+    file("_site.old/pagefind/archive/1/fragment/a.pf_fragment", "part 1");
+    link("_site.old/pagefind/archive/1/fragment/a.pf_fragment", "_site/pagefind/archive/1/fragment/a.pf_fragment");
+    file("_site.old/pagefind/archive/2/fragment/b.pf_fragment", "part 2");
+    link("_site.old/pagefind/archive/2/fragment/b.pf_fragment", "_site/pagefind/archive/3/fragment/b.pf_fragment");
+    file("_site/pagefind/archive/2/fragment/b.pf_fragment", "a new part 2");
+    // the edited page, the new part and the sitemap were written by that build; the rest was the site before it's
+    const written = { rendered: ["2025/01/03/edited/index.html", "sitemap.xml", "pagefind/archive/2/fragment/b.pf_fragment"], inPlace: ["pagefind/archive/1/"] };
+    rmSync(at("_site/sitemap.xml"));
+    file("_site/sitemap.xml", "written again");
+    const expected = survey(at("_site.next"), at("_site.old"), at("_site"), pages);
+    expect(expected?.kept).toEqual(["2025/01/02/kept/index.html", "pagefind/archive/1/fragment/a.pf_fragment"]);
+    expect(survey(at("_site.next"), at("_site.old"), at("_site"), pages, undefined, written)).toEqual(expected);
+    const manifest = manifestOf(at, pages, "build 3");
+    surveyAhead(at("_site.next"), at("_site.old"), at("_site"), manifest, "build 3", written);
+    expect(await surveyInBackground(at("_site.next"), at("_site.old"), at("_site"), manifest)).toEqual(expected);
+    // a killed build's staging folder is compared file by file: the last build wrote none of it
+    link("_site/2025/01/03/edited/index.html", "_site.next/2025/01/03/edited/index.html");
+    expect(survey(at("_site.next"), at("_site.old"), at("_site"), pages, undefined, written)?.kept).toEqual(["2025/01/03/edited/index.html"]);
   });
 
   it("waits for the survey made ahead while its process still runs, as when builds follow each other at once", async () => {

@@ -12,7 +12,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { linkFiles } from "../runtime/link-files.ts";
 import { partFiles, partOf, type PlacedPart } from "../search/parts.ts";
-import { survey as surveyFolder, type Survey } from "./survey.mjs";
+import { survey as surveyFolder, type Survey, type Written } from "./survey.mjs";
 
 export interface Options {
   /**
@@ -38,8 +38,8 @@ export const discardedFolder = (target: string) => `${target}.deleting-${randomB
 export type { Survey };
 
 /** Which files of the folder to recycle stay (src/build/survey.mjs); `shared` defaults to the search index. */
-export const survey = (staging: string, retired: string, live: string, pages: ReadonlySet<string>, shared: readonly string[] = defaults.shared) =>
-  surveyFolder(staging, retired, live, pages, shared);
+export const survey = (staging: string, retired: string, live: string, pages: ReadonlySet<string>, shared: readonly string[] = defaults.shared, written?: Written) =>
+  surveyFolder(staging, retired, live, pages, shared, written);
 
 /** Carries out a survey: `staging` is then the recycled folder, holding only the kept files, which are returned (or no folder, and none). */
 export function recycle(plan: Survey | undefined, staging: string, live: string, { dropAtMost }: Pick<Options, "dropAtMost"> = defaults): Set<string> {

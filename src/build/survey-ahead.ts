@@ -11,7 +11,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { plainWorkerResult } from "../runtime/workers.ts";
 import { defaults, type Survey } from "./recycle.ts";
-import { AHEAD, manifestStart } from "./survey.mjs";
+import { AHEAD, manifestStart, type Written } from "./survey.mjs";
 
 /** The build cache's manifest (src/build/manifest.ts) and the fingerprint a build must have written it under. */
 export interface ManifestAt {
@@ -23,15 +23,20 @@ const SURVEY = new URL("./survey.mjs", import.meta.url);
 /** Beside the manifest: the survey made ahead, and which process makes it for which build. */
 const aheadFile = (manifest: ManifestAt) => path.join(path.dirname(manifest.file), "survey.json");
 const pendingFile = (manifest: ManifestAt) => `${aheadFile(manifest)}.pending`;
+/** What the process surveying ahead is to do: more than a command line holds after a build that re-indexed a part. */
+const jobFile = (manifest: ManifestAt) => `${aheadFile(manifest)}.job`;
 
-const job = (staging: string, retired: string, live: string, manifest: ManifestAt) => [staging, retired, live, manifest.file, manifest.fingerprint, defaults.shared];
+const job = (staging: string, retired: string, live: string, manifest: ManifestAt, written?: Written) => [staging, retired, live, manifest.file, manifest.fingerprint, defaults.shared, ...(written ? [written] : [])];
 
 /**
  * Once the build is done and its manifest written under `id`: the next build's survey, in a process
  * that outlives this one (as swap.ts's deleter does). Nothing in it is trusted but by that id.
+ * `written`: what an incremental build rendered and which index parts it reused in place; a full
+ * build's survey compares every file with the live site's.
  */
-export function surveyAhead(staging: string, retired: string, live: string, manifest: ManifestAt, id: string): void {
-  const args = [fileURLToPath(SURVEY), AHEAD, JSON.stringify(job(staging, retired, live, manifest)), aheadFile(manifest)];
+export function surveyAhead(staging: string, retired: string, live: string, manifest: ManifestAt, id: string, written?: Written): void {
+  writeFileSync(jobFile(manifest), JSON.stringify(job(staging, retired, live, manifest, written)));
+  const args = [fileURLToPath(SURVEY), AHEAD, jobFile(manifest), aheadFile(manifest)];
   const child = spawn(process.execPath, args, { cwd: process.cwd(), detached: true, stdio: "ignore" });
   child.unref();
   if (child.pid) writeFileSync(pendingFile(manifest), JSON.stringify({ pid: child.pid, id }));

@@ -17,7 +17,7 @@ import { fileStatsInBackground } from "../content/record-cache.ts";
 import { mergeTagSpellings } from "../site/collections.ts";
 import { changedPages } from "../site/changes.ts";
 import { PageSignatures } from "../site/signatures.ts";
-import { linkFiles } from "../runtime/link-files.ts";
+import { filesUnder, linkFiles } from "../runtime/link-files.ts";
 import { useWorkerBundles } from "../runtime/worker-bundles.ts";
 import { runningBundle } from "../runtime/main-bundle.mjs";
 import { backgroundWorkDone } from "../build/output.ts";
@@ -26,6 +26,7 @@ import { BuildCache } from "../build/incremental.ts";
 import { fromPairs, toPairs } from "../build/manifest.ts";
 import { dropGone, placeParts, recycleAround } from "../build/recycle.ts";
 import { surveyAhead, surveyInBackground } from "../build/survey-ahead.ts";
+import type { Written } from "../build/survey.mjs";
 import { indexJob, lastIndex, reuseIndexParts } from "../search/search.ts";
 import { indexAhead, prepareIndexWorker, stopIndexing } from "../search/worker.ts";
 
@@ -93,6 +94,8 @@ async function main(): Promise<number> {
   const index = indexJob(published, process.cwd(), rendering, site);
   indexAhead(index, "first");
   let kept = new Set<string>();
+  // what an incremental build wrote itself, for the survey it leaves for the next (src/build/survey.mjs)
+  let written: Written | undefined;
   let rendered = 0;
   let reused = 0;
   let unusable: unknown;
@@ -107,7 +110,10 @@ async function main(): Promise<number> {
     await backgroundWorkDone();
     // the search index's parts reused from the last build (the index is written by now)
     const placed = lastIndex?.placed ?? [];
-    if (survey) kept = await recycleAround(survey, staging, rendering, OUTPUT, placed);
+    if (survey) {
+      written = { rendered: filesUnder(rendering), inPlace: placed.filter(({ from, at }) => from === at).map(({ at }) => at) };
+      kept = await recycleAround(survey, staging, rendering, OUTPUT, placed);
+    }
     try {
       // the reused pages the staging folder does not hold already
       linkFiles(OUTPUT, staging, signatures.reused.filter((file) => !kept.has(file)));
@@ -143,7 +149,7 @@ async function main(): Promise<number> {
   deleteDetached(await swapInto(staging, OUTPUT, retiredFolder(OUTPUT)));
   const { parts = 1, reindexed = parts, superseded = 0, ledgers: search = "[]" } = lastIndex ?? {};
   const id = await cache.save(new Set(articles.map((a) => a.file)), { pages: toPairs(signatures.current), needs: Object.fromEntries(signatures.needs), shown: toPairs(signatures.shown), search, lists: signatures.lists });
-  surveyAhead(staging, retiredFolder(OUTPUT), OUTPUT, cache.manifest, id);
+  surveyAhead(staging, retiredFolder(OUTPUT), OUTPUT, cache.manifest, id, written);
   const overlay = superseded ? `, ${superseded} superseded records left out` : "";
   const counts = `rendered ${rendered} pages, reused ${reused} files; search: ${reindexed} of ${parts} parts re-indexed${overlay}`;
   console.log(`Built ${published.length} articles (${counts}) in ${seconds()} s`);

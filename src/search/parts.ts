@@ -3,11 +3,8 @@
 import path from "node:path";
 import { filesUnder } from "../runtime/link-files.ts";
 
-/** Where index part `n` of an archive split into parts goes, under the site's root. */
-export const archivePart = (n: number) => `pagefind/archive/${n}/`;
-
-/** The part a file of the index (site-relative) belongs to: its archive part's folder, else the main bundle's. */
-export const partOf = (file: string) => /^pagefind\/archive\/[^/]+\//.exec(file)?.[0] ?? "pagefind/";
+// the parts' folders (shared with the survey of the site before last, which runs without TypeScript)
+export { archivePart, partOf } from "./part-folders.mjs";
 
 /** Where the search page's bridge (src/search/bridge.js) finds the superseded records, under the site. */
 export const SUPERSEDED = "pagefind/superseded.json";
