@@ -6,6 +6,7 @@ import { pageWindow } from "../src/site/listing-pages.ts";
 import { macroGlobal, macroOnce } from "../src/render/partials.ts";
 import { countText, countWords, readingMinutes } from "../src/render/reading-time.ts";
 import { paginate } from "../src/site/listings.ts";
+import { buildCollections, mergeTagSpellings, type Collections } from "../src/site/collections.ts";
 import { NEAREST_ON_A_TAG, relatedArticles } from "../src/site/related.ts";
 import { keptRelated } from "../src/site/related-changes.ts";
 import { article, makeFixture, validFields, type Fixture } from "./fixture.ts";
@@ -92,6 +93,33 @@ describe("related articles after one story is published newest of all, or re-tag
       keptRelated.set(undefined);
       expect(incremental, `after re-tagging story ${at}`).toEqual(titles(relatedArticles(list)));
     }
+  });
+});
+
+describe("tag spellings merged before the collections", () => {
+  // "US-China" twice, "us-china" once, and a list of the same length where "us-china" wins
+  const stories = (spellings: string[]) => spellings.map((tag, i) => record(`story-${i}`, { date: `2025-06-${String(20 - i).padStart(2, "0")}`, tags: [tag, "Markets"] }));
+  const shown = (c: Collections) => ({ tags: c.tags, pages: c.tagPages.map((p) => [p.url, p.title, p.items.map((a) => a.url)]), cards: c.articles.map((a) => a.tags) });
+  const collections = (list: Article[]) => buildCollections(list, site.timezone, 20, "Home");
+
+  it("gives the collections the tags, lists and spellings they give when nothing was merged first", () => {
+    const spellings = ["US-China", "us-china", "US-China"];
+    const alone = shown(collections(stories(spellings)));
+    // as `npm run build` does: merged for the search index, then the collections of the same articles
+    const merged = stories(spellings);
+    mergeTagSpellings(merged);
+    expect(merged.map((a) => a.tags[0]!.name)).toEqual(["US-China", "US-China", "US-China"]);
+    expect(shown(collections([...merged]))).toEqual(alone);
+    expect(alone.tags.map((t) => t.name)).toContain("US-China");
+  });
+
+  it("spells a tag afresh for other articles, a list of the same length included", () => {
+    const first = stories(["US-China", "us-china", "US-China"]);
+    mergeTagSpellings(first);
+    const other = stories(["us-china", "us-china", "US-China"]);
+    const c = collections(other);
+    expect(c.tags.map((t) => t.name)).toEqual(["Markets", "us-china"]);
+    expect(other.map((a) => a.tags[0]!.name)).toEqual(["us-china", "us-china", "us-china"]);
   });
 });
 

@@ -10,7 +10,7 @@ import { authorListings } from "./author-listings.ts";
 import { correctionListings, type CorrectionItem } from "./correction-listings.ts";
 import { deskListings, type DeskSummary } from "./desks.ts";
 import { frontPage } from "./front-page.ts";
-import { archiveListings, groupListings, paginate, tagSpellings, type GroupSummary, type ListingPage, type MonthSummary, type YearSummary } from "./listings.ts";
+import { archiveListings, groupListings, paginate, sameList, tagSpellings, type GroupSummary, type ListingPage, type MonthSummary, type YearSummary } from "./listings.ts";
 
 export { paginate, sourceUrl, datelineUrl } from "./listings.ts";
 export type { GroupSummary, ListingPage, MonthSummary, YearSummary } from "./listings.ts";
@@ -53,11 +53,16 @@ export interface Collections {
 /** The collections of listing pages, each page showing a list of articles. */
 export const LISTING_PAGES = ["homePages", "sectionPages", "tagPages", "sourcePages", "datelinePages", "yearPages", "monthPages", "authorPages"] as const;
 
+let lastMerge: { articles: readonly Article[]; names: ReadonlyMap<string, string> } | undefined;
+
 /**
  * Articles carry their own tag spelling; pages, feeds and search show the merged one. Idempotent:
- * `npm run build` merges before it starts the search index, the collections again.
+ * `npm run build` merges before it starts the search index, then the collections merge the same
+ * articles with the same names, which finds nothing to change (skipped: a look at every tag).
  */
 export function mergeTagSpellings(articles: Article[], names = tagSpellings(articles)): void {
+  if (lastMerge?.names === names && sameList(lastMerge.articles, articles)) return;
+  lastMerge = { articles: [...articles], names };
   for (const article of articles) {
     // replaced only when a name differs: an unchanged array tells the dev server nothing changed
     if (article.tags.some((t) => names.get(t.slug) !== t.name)) {
@@ -85,7 +90,7 @@ export function buildCollections(articles: Article[], timezone: string, pageSize
   const archive = archiveListings(articles, timezone, pageSize);
 
   // the tag listings have worked out each tag's spelling already
-  mergeTagSpellings(articles, new Map(tags.summaries.map((tag) => [tag.slug, tag.name])));
+  mergeTagSpellings(articles, tagSpellings(articles));
   const related = relatedArticles(articles);
   const articleLinks: Record<string, ArticleLinks> = {};
   articles.forEach((article, i) => {

@@ -32,7 +32,7 @@ import { MONTHS, paginate, type ListingPage } from "./pagination.ts";
 type Group = { articles: Article[]; spellings: Map<string, number> };
 
 /** Groups articles under slug keys, remembering how often each spelling of a name was used. */
-function groupBy(articles: Article[], namesOf: (article: Article) => Tag[]): Map<string, Group> {
+function groupBy(articles: readonly Article[], namesOf: (article: Article) => Tag[]): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const article of articles) {
     for (const { name, slug } of namesOf(article)) {
@@ -52,9 +52,28 @@ function preferredSpelling(spellings: Map<string, number>): string {
   return [...spellings].sort((a, b) => b[1] - a[1] || capitals(b[0]) - capitals(a[0]))[0]![0];
 }
 
-/** Each tag slug's preferred spelling among `articles`. */
-export function tagSpellings(articles: Article[]): Map<string, string> {
-  return new Map([...groupBy(articles, NAMES.tag)].map(([slug, group]) => [slug, preferredSpelling(group.spellings)]));
+type TagGroups = { articles: readonly Article[]; groups: Map<string, Group>; names: Map<string, string> };
+let lastTags: TagGroups | undefined;
+
+/**
+ * `articles` grouped by tag, with each slug's preferred spelling. `npm run build` groups the published
+ * articles for the search index's spellings, then again for the collections: the same articles,
+ * their spellings merged meanwhile, so the same lists and names. The second takes the first's.
+ */
+function tagGroups(articles: readonly Article[]): TagGroups {
+  if (lastTags && sameList(lastTags.articles, articles)) return lastTags;
+  const groups = groupBy(articles, NAMES.tag);
+  const names = new Map([...groups].map(([slug, group]) => [slug, preferredSpelling(group.spellings)]));
+  // a copy: the caller's array may change
+  return (lastTags = { articles: [...articles], groups, names });
+}
+
+/** The same articles, in the same order. */
+export const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/** Each tag slug's preferred spelling among `articles` (the same map for the same articles). */
+export function tagSpellings(articles: readonly Article[]): Map<string, string> {
+  return tagGroups(articles).names;
 }
 
 const slugs = new Map<string, string>();
@@ -75,8 +94,9 @@ const NAMES = {
 export function groupListings(articles: Article[], kind: keyof typeof NAMES, pageSize: number) {
   const summaries: GroupSummary[] = [];
   const pages: ListingPage[] = [];
-  for (const [slug, group] of groupBy(articles, NAMES[kind])) {
-    const name = preferredSpelling(group.spellings);
+  const tags = kind === "tag" ? tagGroups(articles) : undefined;
+  for (const [slug, group] of tags?.groups ?? groupBy(articles, NAMES[kind])) {
+    const name = tags?.names.get(slug) ?? preferredSpelling(group.spellings);
     const url = `/${kind}s/${slug}/`;
     const count = group.articles.length;
     summaries.push({ name, slug, count, url });
