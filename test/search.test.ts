@@ -3,12 +3,18 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexParts, partSizes, searchRecord, type SearchInput } from "../src/search/records.ts";
+import { DateTime } from "luxon";
+import { indexParts, partSizes, searchInput, searchInputs, searchRecord, type SearchInput } from "../src/search/records.ts";
+import { indexJob, shareKeptRecords } from "../src/search/search.ts";
+import { RecordCache } from "../src/content/record-cache.ts";
+import { noteDigest } from "../src/content/digests.ts";
+import { parseArticle } from "../src/content/load.ts";
+import { mergeTagSpellings } from "../src/site/collections.ts";
 import { indexAhead, indexInWorker, YIELD_NICENESS } from "../src/search/worker.ts";
 import { overlayBudget, planParts, type PartLedger } from "../src/search/overlay.ts";
 import { startStaticServer, type StaticServer } from "../src/serve/static-server.ts";
 import { ARTIFACTS, hasChromium, launchBrowser } from "./browser.ts";
-import { article, makeFixture, PAGEFIND, PROJECT, validFields, type Fixture, type RunResult } from "./fixture.ts";
+import { article, makeFixture, PAGEFIND, PINNED_ENV, PROJECT, validFields, type Fixture, type RunResult } from "./fixture.ts";
 
 const seed = readFileSync(path.join(PROJECT, "articles/2020/wechat-ban-blocked.md"), "utf8");
 const SEED_URL = "/2020/09/20/wechat-ban-blocked/";
@@ -72,7 +78,7 @@ describe("an index started ahead (npm run build starts it once the articles are 
     file: "articles/bridge.md", url: "/2025/06/01/bridge/", title: "Council approves new bridge", description: "",
     tags: ["Infrastructure"], source: "Reuters", dateline: "Paris, France", section: "World", kind: "News", authors: [], corrections: [], date: "2025-06-01T00:00:00.000Z", digest: "",
   };
-  const job = (folder: string): Parameters<typeof indexAhead>[0] => [[input], spied.root, path.join(spied.root, folder), "en", 10];
+  const job = (folder: string): Parameters<typeof indexAhead>[0] => [{ list: [input] }, spied.root, path.join(spied.root, folder), "en", 10];
   beforeAll(() => void (process.env.PAGEFIND_EXTENDED_BINARY_PATH = path.join(spied.root, "count-starts.sh")));
   afterAll(() => void delete process.env.PAGEFIND_EXTENDED_BINARY_PATH);
 
@@ -300,6 +306,44 @@ describe("what the index holds of an article", () => {
     const record = searchRecord(input, "Text.", "en");
     expect(record).toMatchObject({ url: "/2025/03/10/x/", language: "en", meta: { title: "Oil prices jump" }, sort: { date: "2025-03-10T18:30:00.000Z" } });
     expect(record.filters).toEqual({ section: ["Business"], kind: ["Analysis"], tag: ["Energy", "Markets"], source: ["Reuters"], dateline: ["Paris, France"], author: ["Jane Doe"] });
+  });
+});
+
+describe("the inputs npm run build hands the index's thread", () => {
+  const now = DateTime.fromISO(PINNED_ENV.BUILD_NOW);
+  const parse = (file: string, fields: Record<string, unknown>) => {
+    const parsed = parseArticle(file, article({ ...validFields, ...fields }), { timezone: "America/New_York", now });
+    if (!("article" in parsed)) throw new Error(JSON.stringify(parsed.problems));
+    return parsed;
+  };
+  const stories = {
+    "articles/a.md": { title: "Trade talks resume", date: "2025-03-01", tags: ["us-china"], author: ["Dana Whitfield"] },
+    "articles/b.md": { title: "Chip rules tighten", date: "2025-03-02T10:15:00Z", tags: ["US-China", "Technology"], updated: "2025-03-04" },
+    "articles/c.md": { title: "Tariffs paused", date: "2025-03-03", tags: ["US-China"], corrections: [{ date: "2025-03-05", text: "An earlier version misstated the tariff." }] },
+  };
+
+  it("are read from the records kept by the last build as the same inputs its articles give, tags spelled as merged", async () => {
+    const folder = makeFixture().root;
+    const file = path.join(folder, "records.tsv");
+    const last = new RecordCache(file, "key", "America/New_York");
+    for (const [name, fields] of Object.entries(stories)) last.set(name, `digest-of-${name}`, now, parse(name, fields), "1:1");
+    await last.write(new Set(Object.keys(stories)));
+    const kept = new RecordCache(file, "key", "America/New_York");
+    const articles = Object.keys(stories).map((name) => kept.get(name, `digest-of-${name}`, now)!.article);
+    // edited since: its record is this build's, not the file's
+    const edited = parse("articles/d.md", { title: "Ports reopen", date: "2025-03-06", tags: ["Shipping"] });
+    kept.set("articles/d.md", "digest-of-d", now, edited, "2:2");
+    articles.unshift(edited.article);
+    mergeTagSpellings(articles);
+    for (const a of articles) noteDigest(folder, a.file, `digest-of-${a.file}`);
+    shareKeptRecords(kept);
+    const [given] = indexJob(articles, folder, path.join(folder, "out"), { language: "en", searchPartSize: 10, pathPrefix: "/" });
+    shareKeptRecords(undefined);
+    // the edited story's input is given, the others' records are pointed at
+    expect(given.list.map((item) => typeof item)).toEqual(["object", "number", "number", "number"]);
+    const inputs = searchInputs(structuredClone(given));
+    expect(inputs).toEqual(articles.map((a) => searchInput(a, `digest-of-${a.file}`)));
+    expect(inputs.flatMap((i) => i.tags)).toEqual(["Shipping", "US-China", "US-China", "Technology", "US-China"]);
   });
 });
 

@@ -27,7 +27,7 @@ import { fromPairs, toPairs } from "../build/manifest.ts";
 import { dropGone, placeParts, recycleAround } from "../build/recycle.ts";
 import { surveyAhead, surveyInBackground } from "../build/survey-ahead.ts";
 import type { Written } from "../build/survey.mjs";
-import { indexJob, lastIndex, reuseIndexParts } from "../search/search.ts";
+import { indexJob, lastIndex, reuseIndexParts, shareKeptRecords } from "../search/search.ts";
 import { indexAhead, prepareIndexWorker, stopIndexing } from "../search/worker.ts";
 
 const OUTPUT = "_site";
@@ -82,6 +82,7 @@ async function main(): Promise<number> {
   const signatures = new PageSignatures(previous && { pages: fromPairs(previous.pages), needs: new Map(Object.entries(previous.needs)), shown: fromPairs(previous.shown), lists: previous.lists }, (a) => sourceDigest(root, a.file), (a) => picturesDigest(root, a.file));
   changedPages.persist(signatures);
   reuseIndexParts(previous && { from: OUTPUT, parts: previous.search });
+  shareKeptRecords(cache.records);
 
   // the search plugin asks for this same index once Eleventy has started: it begins now, in the
   // folder the pages are rendered into, with the tag spellings the collections will merge. It goes first:

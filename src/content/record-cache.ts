@@ -2,10 +2,9 @@
 // an article file whose text is unchanged is not parsed and validated again. Only valid records are
 // kept, with the "now" they were checked at; status (draft, embargoed, expired) is worked out again
 // for every build's "now". Invalid for another fingerprint (code, data, settings: src/build/incremental.ts).
-import { readFileSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
 import type { DateTime } from "luxon";
-import type { ArticleDate } from "./dates.ts";
+import { FORMAT, readName, readShared, storeDate, storeName, type StoredArticle } from "./record-file.ts";
 import { rememberedZone, zonedDate } from "./zone-offsets.ts";
 import type { ImageRef } from "./image-refs.ts";
 import type { Article, KeptRecords } from "./load.ts";
@@ -16,23 +15,10 @@ import { handedStats } from "./file-stats.mjs";
 type Valid = { article: Article; images: ImageRef[] };
 /**
  * `stat`: the file's time and size when its digest was taken; the same again, it is not read.
- * `json`: the record's text, or where it is in the file read (a record is decoded only when asked for).
+ * `json`: the record's text, or where it is in the file read, with its line (a record is decoded only when asked for).
  */
-type Entry = { digest: string; checkedAt: number; stat: string; json: string | { start: number; end: number } };
-
-// dates travel as milliseconds; every article date is in the site's zone (src/content/dates.ts)
-const storeDate = (date: ArticleDate | undefined) => date && { ...date, instant: date.instant.toMillis() };
-const FORMAT = "records 3";
+type Entry = { digest: string; checkedAt: number; stat: string; json: string | { start: number; end: number; line: number } };
 const [NEWLINE, TAB] = [0x0a, 0x09];
-// file names in ASCII too: "%" and every other character past ASCII written as in a URL
-const storeName = (name: string) => name.replace(/[%\u{80}-\u{10ffff}]/gu, encodeURIComponent);
-function readName(stored: string): string | undefined {
-  try {
-    return stored.includes("%") ? decodeURIComponent(stored) : stored;
-  } catch {
-    return undefined; // not written by storeName: the line is left out
-  }
-}
 
 export class RecordCache implements KeptRecords {
   #entries = new Map<string, Entry>();
@@ -46,7 +32,7 @@ export class RecordCache implements KeptRecords {
   constructor(readonly file: string, readonly key: string, readonly timezone: string, read = true) {
     if (!read) return;
     try {
-      this.#bytes = readFileSync(file);
+      this.#bytes = readShared(file);
     } catch {
       return;
     }
@@ -78,7 +64,7 @@ export class RecordCache implements KeptRecords {
     // the four fields in one string, split in JavaScript: one copy out of the buffer instead of four
     const [stored, digest, checkedAt, stat] = this.#text(start, json - 1).split("\t") as [string, string, string, string];
     const name = readName(stored);
-    if (name && digest && Number(checkedAt) && stat && json < end) this.#entries.set(name, { digest, checkedAt: Number(checkedAt), stat, json: { start: json, end } });
+    if (name && digest && Number(checkedAt) && stat && json < end) this.#entries.set(name, { digest, checkedAt: Number(checkedAt), stat, json: { start: json, end, line: start } });
     return end;
   }
 
@@ -106,6 +92,17 @@ export class RecordCache implements KeptRecords {
     }
   }
 
+  /** The file as read, in memory another thread can read (undefined: none was read). */
+  get shared(): SharedArrayBuffer | undefined {
+    return this.#lines < 0 ? undefined : (this.#bytes.buffer as SharedArrayBuffer);
+  }
+
+  /** Where the line of `name`'s record is in `shared`, while its record is the file's (`keptRecordAt` reads it). */
+  lineOf(name: string): { start: number; end: number } | undefined {
+    const json = this.#entries.get(name)?.json;
+    return typeof json === "object" ? { start: json.line, end: json.end } : undefined;
+  }
+
   /** The digest kept for `name` if its file still has the time and size `stat` (then it need not be read). */
   digestOf(name: string, stat: string): string | undefined {
     const entry = this.#entries.get(name);
@@ -122,7 +119,7 @@ export class RecordCache implements KeptRecords {
 
   /** Kept as text now: the build later merges tag spellings into the same objects. */
   set(name: string, digest: string, now: DateTime, { article, images }: Valid, stat: string): void {
-    const stored = { ...article, date: storeDate(article.date), updated: storeDate(article.updated), expires: storeDate(article.expires), corrections: article.corrections.map((c) => ({ ...c, date: storeDate(c.date) })) };
+    const stored: StoredArticle = { ...article, date: storeDate(article.date), updated: article.updated && storeDate(article.updated), expires: article.expires && storeDate(article.expires), corrections: article.corrections.map((c) => ({ ...c, date: storeDate(c.date) })) };
     this.#entries.set(name, { digest, checkedAt: now.toMillis(), stat, json: asciiJson(JSON.stringify({ article: stored, images })) });
     this.#added.add(name);
   }

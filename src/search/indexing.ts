@@ -8,7 +8,7 @@ import { textDigest } from "../content/digests.ts";
 import { storyMarkdown } from "../content/markdown.ts";
 import { addSuperseded, overlayBudget, pageIds, planParts, type PartLedger, type Superseded } from "./overlay.ts";
 import { archivePart, indexParts, SUPERSEDED, type PlacedPart } from "./parts.ts";
-import { searchRecord, type SearchInput, type SearchRecord } from "./records.ts";
+import { searchInputs, searchRecord, type SearchInput, type SearchInputs, type SearchRecord } from "./records.ts";
 
 export interface IndexResult {
   /** Pages a search finds. */
@@ -82,8 +82,9 @@ function pageCount(outputPath: string): number {
  * a problem. A part the last build wrote (`reuse`) is reused instead when its records still hold,
  * or nearly all do (see src/search/overlay.ts): the result names it, for the caller to place.
  */
-export async function indexArticles(inputs: readonly SearchInput[], root: string, folder: string, language: string, partSize: number, reuse?: IndexReuse): Promise<IndexResult> {
+export async function indexArticles(given: SearchInputs, root: string, folder: string, language: string, partSize: number, reuse?: IndexReuse): Promise<IndexResult> {
   try {
+    const inputs = searchInputs(given);
     const parts = indexParts(inputs, partSize);
     // a record changes with its input (the article's file digest included): so does its digest
     const digests = new Map(inputs.map((input) => [input.url, textDigest(JSON.stringify([language, input]))]));

@@ -5,11 +5,13 @@ import path from "node:path";
 import type { Site } from "../../_data/site.ts";
 import type { EleventyConfig } from "../runtime/eleventy-config.ts";
 import type { ArticlesLoaded } from "../site/articles.ts";
-import { archivePart, partCount, searchInput } from "./records.ts";
+import { archivePart, partCount, searchInput, type SearchInputs } from "./records.ts";
 import type { IndexResult, IndexReuse } from "./indexing.ts";
 import { indexInWorker, type IndexJob } from "./worker.ts";
 import type { Article } from "../content/load.ts";
 import { textOnlyDigest } from "../content/digests.ts";
+import type { RecordCache } from "../content/record-cache.ts";
+import { mergedSpellings } from "../site/collections.ts";
 
 export interface Options {
   site: Pick<Site, "pathPrefix" | "language" | "searchPartSize">;
@@ -41,6 +43,26 @@ export function archiveBundles(articles: number, site: Options["site"]): string[
 let reuse: IndexReuse | undefined;
 export const reuseIndexParts = (parts: IndexReuse | undefined) => void (reuse = parts);
 
+/** The records `npm run build` kept from the last build (src/content/record-cache.ts): the index's thread reads those it needs itself. */
+let kept: Pick<RecordCache, "shared" | "lineOf"> | undefined;
+export const shareKeptRecords = (records: typeof kept) => void (kept = records);
+
+/** Each article's search input, or where its kept record is when it was loaded from one and its tags' spellings are known. */
+function inputsOf(articles: Article[], root: string): SearchInputs {
+  const names = mergedSpellings(articles);
+  const bytes = kept?.shared;
+  const given = (a: Article) => searchInput(a, textOnlyDigest(root, a.file));
+  if (!names || !bytes) return { list: articles.map(given) };
+  const spans: number[] = [];
+  const list = articles.map((a) => {
+    const line = kept!.lineOf(a.file);
+    if (!line) return given(a);
+    spans.push(line.start, line.end);
+    return spans.length / 2 - 1;
+  });
+  return { list, kept: { bytes, spans: Float64Array.from(spans), names: [...names] } };
+}
+
 let lastJob: { articles: Article[]; job: IndexJob } | undefined;
 
 /** The index of `articles` written into `folder`: what the build starts ahead and the plugin asks for (the same job object, asked twice). */
@@ -49,7 +71,7 @@ export function indexJob(articles: Article[], root: string, folder: string, site
   // Eleventy names the output folder its own way ("./_site.next/"): the same folder, resolved
   const same = lastJob && path.resolve(lastRoot!) === path.resolve(root) && path.resolve(lastFolder!) === path.resolve(folder) && language === site.language && partSize === site.searchPartSize && lastReuse === reuse &&
     lastJob.articles.length === articles.length && lastJob.articles.every((a, i) => a === articles[i]);
-  if (!same) lastJob = { articles: [...articles], job: [articles.map((a) => searchInput(a, textOnlyDigest(root, a.file))), root, folder, site.language, site.searchPartSize, reuse] };
+  if (!same) lastJob = { articles: [...articles], job: [inputsOf(articles, root), root, folder, site.language, site.searchPartSize, reuse] };
   return lastJob!.job;
 }
 

@@ -71,6 +71,9 @@ export function mergeTagSpellings(articles: Article[], names = tagSpellings(arti
   }
 }
 
+/** The spellings last merged into `articles`, if they were merged last (undefined: not known). */
+export const mergedSpellings = (articles: readonly Article[]) => (lastMerge && sameList(lastMerge.articles, articles) ? lastMerge.names : undefined);
+
 /** What the newsroom arranges: its desks and the front page's choices (the loader reads both). */
 export interface Arrangement {
   desks: Desks;
