@@ -12,6 +12,7 @@ import type { Article } from "../content/load.ts";
 import { textOnlyDigest } from "../content/digests.ts";
 import type { RecordCache } from "../content/record-cache.ts";
 import { mergedSpellings } from "../site/collections.ts";
+import { sameList } from "../site/listings.ts";
 
 export interface Options {
   site: Pick<Site, "pathPrefix" | "language" | "searchPartSize">;
@@ -70,7 +71,7 @@ export function indexJob(articles: Article[], root: string, folder: string, site
   const [, lastRoot, lastFolder, language, partSize, lastReuse] = lastJob?.job ?? [];
   // Eleventy names the output folder its own way ("./_site.next/"): the same folder, resolved
   const same = lastJob && path.resolve(lastRoot!) === path.resolve(root) && path.resolve(lastFolder!) === path.resolve(folder) && language === site.language && partSize === site.searchPartSize && lastReuse === reuse &&
-    lastJob.articles.length === articles.length && lastJob.articles.every((a, i) => a === articles[i]);
+    sameList(lastJob.articles, articles);
   if (!same) lastJob = { articles: [...articles], job: [inputsOf(articles, root), root, folder, site.language, site.searchPartSize, reuse] };
   return lastJob!.job;
 }
