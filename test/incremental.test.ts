@@ -757,12 +757,20 @@ describe("the build cache (.cache/build/)", () => {
 
 /**
  * Whether the last build's survey made ahead (src/build/survey-ahead.ts) is in `folder`: a process
- * that outlives the build writes it, and the next build takes it away. Waits for it a while.
+ * that outlives the build writes it, and the next build takes it away. Waits for it a while. A full
+ * build takes none, so the one before's may still be there: only the survey of the manifest's build counts.
  */
 async function surveyWritten(folder: string): Promise<boolean> {
-  const file = path.join(folder, "survey.json");
-  for (let waited = 0; waited < 20_000 && !existsSync(file); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-  return existsSync(file);
+  const written = () => {
+    try {
+      const { id } = JSON.parse(readFileSync(path.join(folder, "survey.json"), "utf8")) as { id?: string };
+      return id === (JSON.parse(readFileSync(path.join(folder, "manifest.jsonl"), "utf8").split("\n")[0]!) as { id?: string }).id;
+    } catch {
+      return false;
+    }
+  };
+  for (let waited = 0; waited < 20_000 && !written(); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  return written();
 }
 
 /** A cache file as another version of the code would have written it: the manifest's version-like fields (the survey's manifest id), another file's first number. */
