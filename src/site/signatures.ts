@@ -17,8 +17,8 @@ export class PageSignatures {
   readonly needs = new Map<string, string[]>();
   /** Each article file's version digest and the digest of what its cards show, for the next build. */
   readonly shown = new Map<string, string>();
-  /** Each list's digest by its first page's output path: what its pages are made of (src/site/changes.ts), for the next build. */
-  readonly lists = new Map<string, string>();
+  /** The digest of what every listing page is made of (src/site/changes.ts), for the next build. */
+  lists: string | undefined;
   rendered = 0;
 
   /**
@@ -27,7 +27,7 @@ export class PageSignatures {
    * `pictures`: a digest of its pictures, which its cards show too.
    */
   constructor(
-    readonly previous: { pages: ReadonlyMap<string, string>; needs: ReadonlyMap<string, string[]>; shown?: ReadonlyMap<string, string>; lists?: ReadonlyMap<string, string> } | undefined,
+    readonly previous: { pages: ReadonlyMap<string, string>; needs: ReadonlyMap<string, string[]>; shown?: ReadonlyMap<string, string>; lists?: string } | undefined,
     readonly source: (article: Article) => string,
     readonly pictures: (article: Article) => string,
   ) {}
@@ -61,12 +61,6 @@ export class PageSignatures {
     this.current.set(file, signature);
     this.rendered++;
     return true;
-  }
-
-  /** Whether the list whose first page is at `file` is made of what the last build's was (`digest`), noted for the next build. */
-  sameList(file: string, digest: string): boolean {
-    this.lists.set(file, digest);
-    return this.previous?.lists?.get(file) === digest;
   }
 
   /** The page at `file` is known to be the last build's: its file is reused (false if the last build had no such page). */
