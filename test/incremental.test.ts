@@ -12,6 +12,8 @@ import { findArticleFiles } from "../src/content/article-files.ts";
 import { fileStatsInBackground, RecordCache } from "../src/content/record-cache.ts";
 import { parseArticle } from "../src/content/article.ts";
 import { survey, type Survey } from "../src/build/recycle.ts";
+import { PageSignatures } from "../src/site/signatures.ts";
+import type { Article } from "../src/content/load.ts";
 import { DateTime } from "luxon";
 
 const SEED = seedFromEnvironment();
@@ -606,6 +608,26 @@ describe("a build killed part-way", () => {
     console.log(`seed ${SEED}, the killed builds:\n${log.join("\n")}`);
     expect(interrupted, `no kill landed before its build ended: the test tried nothing\n${context()}`).toBeGreaterThan(0);
   }, 240_000);
+});
+
+describe("the page signatures kept between builds", () => {
+  it("tell a build that only added stories, whose lists alone change, from one that changed or removed a story", () => {
+    const [a, b, c] = ["a.md", "b.md", "c.md"].map((file) => ({ file }) as Article) as [Article, Article, Article];
+    // the last build showed a and b; each card's digest is kept after its article's version
+    const previous = { pages: new Map<string, string>(), needs: new Map<string, string[]>(), shown: new Map([["a.md", "va:card-a"], ["b.md", "vb:card-b"]]) };
+    const build = (shown: Article[], versions: Record<string, string> = {}) => {
+      const signatures = new PageSignatures(previous, () => "", () => "");
+      for (const article of shown) signatures.shownId(article, versions[article.file] ?? `v${article.file[0]}:`, () => `new card of ${article.file}`);
+      return signatures;
+    };
+    const added = build([a, b, c]);
+    expect([added.onlyAdded(), [...added.added]]).toEqual([true, [c]]);
+    expect(added.shownId(a, "va:", () => "worked out again")).toBe("card-a");
+    expect(build([a, b, c], { "b.md": "vb2:" }).onlyAdded(), "b's file changed").toBe(false);
+    expect(build([a, c]).onlyAdded(), "b removed, c added").toBe(false);
+    expect(build([a]).onlyAdded(), "b removed").toBe(false);
+    expect(new PageSignatures(undefined, () => "", () => "").onlyAdded(), "no last build").toBe(false);
+  });
 });
 
 describe("the build cache (.cache/build/)", () => {

@@ -14,7 +14,7 @@ export interface Where {
 }
 
 /** Bumped whenever what the cache holds, or what a signature covers, changes meaning. */
-export const FORMAT = 9;
+export const FORMAT = 10;
 
 /**
  * A large map as its keys and its values, side by side: JSON reads two arrays of strings in half the
@@ -47,6 +47,8 @@ export interface Manifest {
   search: string;
   /** The digest of what every listing page is made of (src/site/changes.ts), if the build signed its listings. */
   lists?: string;
+  /** A list's first page (output path) → how many items the list holds (src/site/changes.ts). */
+  counts: Pairs;
 }
 
 export type Usable = { manifest: Manifest } | { reason: string };
@@ -66,13 +68,13 @@ export const manifestFile = (options: Pick<Where, "root" | "cacheDir">) => path.
  * site (survey.mjs) reads only the first two, not the 37 MB of a manifest at 100,000 articles. ASCII
  * only, read back as Latin-1 (write-whole.ts).
  */
-const toLines = (m: Omit<Manifest, "format">) => [{ format: FORMAT, fingerprint: m.fingerprint, stamp: m.stamp, id: m.id, lists: m.lists }, m.pages[0], m.pages[1], m.needs, m.shown, m.search];
+const toLines = (m: Omit<Manifest, "format">) => [{ format: FORMAT, fingerprint: m.fingerprint, stamp: m.stamp, id: m.id, lists: m.lists }, m.pages[0], m.pages[1], m.needs, m.shown, m.search, m.counts[0], m.counts[1]];
 
 function fromLines(text: string): Manifest {
-  const [header, keys, values, needs, shown, search, ...more] = text.split("\n").map((line) => JSON.parse(line) as unknown);
+  const [header, keys, values, needs, shown, search, listKeys, listCounts, ...more] = text.split("\n").map((line) => JSON.parse(line) as unknown);
   if (more.length) throw new Error("more lines than a manifest has");
   const { format, fingerprint, stamp, id, lists } = (header ?? {}) as Partial<Manifest>;
-  return { format, fingerprint, stamp, id, lists, pages: [keys, values], needs, shown, search } as Manifest;
+  return { format, fingerprint, stamp, id, lists, pages: [keys, values], needs, shown, search, counts: [listKeys, listCounts] } as Manifest;
 }
 
 /** The last build's manifest, if this build may trust it; otherwise why not. */
@@ -83,7 +85,7 @@ export function readManifest(options: Where, expected: string): Usable {
   } catch {
     return { reason: "no build cache" };
   }
-  if (manifest?.format !== FORMAT || !isPairs(manifest.pages) || !isPairs(manifest.shown) || typeof manifest.search !== "string" || typeof manifest.id !== "string" || typeof manifest.needs !== "object" || !manifest.needs || !["string", "undefined"].includes(typeof manifest.lists)) return { reason: "a build cache from another version" };
+  if (manifest?.format !== FORMAT || !isPairs(manifest.pages) || !isPairs(manifest.shown) || !isPairs(manifest.counts) || typeof manifest.search !== "string" || typeof manifest.id !== "string" || typeof manifest.needs !== "object" || !manifest.needs || !["string", "undefined"].includes(typeof manifest.lists)) return { reason: "a build cache from another version" };
   if (manifest.fingerprint !== expected) return { reason: "layouts, data, code or settings changed" };
   if (manifest.stamp !== siteStamp(path.join(options.root, options.output))) return { reason: `${options.output}/ is not the build the cache describes` };
   return { manifest };

@@ -79,7 +79,7 @@ async function main(): Promise<number> {
     boundHeap();
   }
   // the pages ask it whether to render (src/site/changes.ts); the search index which parts to reuse
-  const signatures = new PageSignatures(previous && { pages: fromPairs(previous.pages), needs: new Map(Object.entries(previous.needs)), shown: fromPairs(previous.shown), lists: previous.lists }, (a) => sourceDigest(root, a.file), (a) => picturesDigest(root, a.file));
+  const signatures = new PageSignatures(previous && { pages: fromPairs(previous.pages), needs: new Map(Object.entries(previous.needs)), shown: fromPairs(previous.shown), lists: previous.lists, counts: fromPairs(previous.counts) }, (a) => sourceDigest(root, a.file), (a) => picturesDigest(root, a.file));
   changedPages.persist(signatures);
   reuseIndexParts(previous && { from: OUTPUT, parts: previous.search });
   shareKeptRecords(cache.records);
@@ -149,7 +149,7 @@ async function main(): Promise<number> {
   // the last site stays as a rollback; the one before it is deleted once this build is done with the disk
   deleteDetached(await swapInto(staging, OUTPUT, retiredFolder(OUTPUT)));
   const { parts = 1, reindexed = parts, superseded = 0, ledgers: search = "[]" } = lastIndex ?? {};
-  const id = await cache.save(new Set(articles.map((a) => a.file)), { pages: toPairs(signatures.current), needs: Object.fromEntries(signatures.needs), shown: toPairs(signatures.shown), search, lists: signatures.lists });
+  const id = await cache.save(new Set(articles.map((a) => a.file)), { pages: toPairs(signatures.current), needs: Object.fromEntries(signatures.needs), shown: toPairs(signatures.shown), search, lists: signatures.lists, counts: toPairs(signatures.counts) });
   surveyAhead(staging, retiredFolder(OUTPUT), OUTPUT, cache.manifest, id, written);
   const overlay = superseded ? `, ${superseded} superseded records left out` : "";
   const counts = `rendered ${rendered} pages, reused ${reused} files; search: ${reindexed} of ${parts} parts re-indexed${overlay}`;

@@ -109,12 +109,18 @@ export class ChangedPages {
   /**
    * A production build whose listings are made of what the last build's were (an edit to a story's
    * text): their pages are that build's, not signed one by one (15,000 pages at 10,000 articles).
-   * The front page, which also shows _data/frontpage.yaml's choice, is signed as ever.
+   * One that only added stories: the lists they did not join likewise. The front page, which also
+   * shows _data/frontpage.yaml's choice, is signed as ever.
    */
   #unlessUnchanged<T extends ListingPage<unknown>>(pages: T[]): T[] {
     const persistent = this.#persistent;
-    if (!persistent || !this.#sameLists(persistent)) return pages;
-    return pages.filter((page) => page.front !== undefined || !persistent.keep(outputFile(page.url)));
+    if (!persistent) return pages;
+    const counts = listCounts(pages, persistent);
+    const keep = (page: T) => page.front === undefined && persistent.keep(outputFile(page.url));
+    if (this.#sameLists(persistent)) return pages.filter((page) => !keep(page));
+    if (!persistent.onlyAdded()) return pages;
+    // only new stories since the last build: a list none of them joined holds as many items as then, the same pages
+    return pages.filter((page) => counts.get(page.pageUrls) !== persistent.previous?.counts?.get(listFile(page)) || !keep(page));
   }
 
   /** What every listing page is made of: each article's card (as signed), in order, and what groups and corrections show besides. */
@@ -158,6 +164,21 @@ export class ChangedPages {
       return this.#everything || !same;
     });
   }
+}
+
+/** Where a list (the pages sharing `pageUrls`) is kept: its first page's output path. */
+const listFile = (page: ListingPage<unknown>) => outputFile(page.pageUrls.at(-1)!);
+
+/** How many items each list of `pages` holds, noted for the next build. */
+function listCounts(pages: ListingPage<unknown>[], signatures: PageSignatures): Map<readonly string[], string> {
+  const counts = new Map<readonly string[], number>();
+  for (const page of pages) counts.set(page.pageUrls, (counts.get(page.pageUrls) ?? 0) + page.items.length);
+  const texts = new Map<readonly string[], string>();
+  for (const [urls, count] of counts) {
+    texts.set(urls, String(count));
+    signatures.counts.set(outputFile(urls.at(-1)!), String(count));
+  }
+  return texts;
 }
 
 /** One per process: the articles plugin drives it, the page templates ask it what to render. */

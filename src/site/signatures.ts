@@ -19,6 +19,12 @@ export class PageSignatures {
   readonly shown = new Map<string, string>();
   /** The digest of what every listing page is made of (src/site/changes.ts), for the next build. */
   lists: string | undefined;
+  /** How many items each list holds, by its first page's output path (src/site/changes.ts), for the next build. */
+  readonly counts = new Map<string, string>();
+  /** Articles whose file the last build did not show. */
+  readonly added = new Set<Article>();
+  /** How many others' cards were worked out again (a changed file, status or tag spelling). */
+  #changed = 0;
   rendered = 0;
 
   /**
@@ -27,7 +33,7 @@ export class PageSignatures {
    * `pictures`: a digest of its pictures, which its cards show too.
    */
   constructor(
-    readonly previous: { pages: ReadonlyMap<string, string>; needs: ReadonlyMap<string, string[]>; shown?: ReadonlyMap<string, string>; lists?: string } | undefined,
+    readonly previous: { pages: ReadonlyMap<string, string>; needs: ReadonlyMap<string, string[]>; shown?: ReadonlyMap<string, string>; lists?: string; counts?: ReadonlyMap<string, string> } | undefined,
     readonly source: (article: Article) => string,
     readonly pictures: (article: Article) => string,
   ) {}
@@ -44,9 +50,20 @@ export class PageSignatures {
    */
   shownId(article: Article, version: string, work: () => string): string {
     const before = this.previous?.shown?.get(article.file);
-    const id = before?.startsWith(version) ? before.slice(version.length) : work();
+    const same = before?.startsWith(version);
+    if (!same) before === undefined ? this.added.add(article) : this.#changed++;
+    const id = same ? before!.slice(version.length) : work();
     this.shown.set(article.file, `${version}${id}`);
     return id;
+  }
+
+  /**
+   * Whether every article shown so far is the last build's, unchanged, or new, and every one the
+   * last build showed is among them: then this build only added articles (`added`).
+   */
+  onlyAdded(): boolean {
+    const before = this.previous?.shown;
+    return before !== undefined && this.#changed === 0 && before.size + this.added.size === this.shown.size;
   }
 
   /** Whether the page at `file`, made of `meta` and what it shows (digests, or -1 for nothing: ChangedPages), must be rendered. */
