@@ -120,7 +120,7 @@ export class ChangedPages {
     if (this.#sameLists(persistent)) return pages.filter((page) => !keep(page));
     if (!persistent.onlyAdded()) return pages;
     // only new stories since the last build: a list none of them joined holds as many items as then, the same pages
-    return pages.filter((page) => counts.get(page.pageUrls) !== persistent.previous?.counts?.get(listFile(page)) || !keep(page));
+    return pages.filter((page) => counts.get(page.pageUrls) !== persistent.previous?.counts?.get(listFile(page.pageUrls)) || !keep(page));
   }
 
   /** What every listing page is made of: each article's card (as signed), in order, and what groups and corrections show besides. */
@@ -167,16 +167,16 @@ export class ChangedPages {
 }
 
 /** Where a list (the pages sharing `pageUrls`) is kept: its first page's output path. */
-const listFile = (page: ListingPage<unknown>) => outputFile(page.pageUrls.at(-1)!);
+const listFile = (pageUrls: readonly string[]) => outputFile(pageUrls.at(-1)!);
 
-/** How many items each list of `pages` holds, noted for the next build. */
+/** How many items each list of `pages` holds, as the manifest keeps it, noted for the next build. */
 function listCounts(pages: ListingPage<unknown>[], signatures: PageSignatures): Map<readonly string[], string> {
   const counts = new Map<readonly string[], number>();
   for (const page of pages) counts.set(page.pageUrls, (counts.get(page.pageUrls) ?? 0) + page.items.length);
   const texts = new Map<readonly string[], string>();
   for (const [urls, count] of counts) {
     texts.set(urls, String(count));
-    signatures.counts.set(outputFile(urls.at(-1)!), String(count));
+    signatures.counts.set(listFile(urls), String(count));
   }
   return texts;
 }
