@@ -621,8 +621,8 @@ describe("the page signatures kept between builds", () => {
       return signatures;
     };
     const added = build([a, b, c]);
-    expect([added.onlyAdded(), [...added.added]]).toEqual([true, [c]]);
-    expect(added.shownId(a, "va:", () => "worked out again")).toBe("card-a");
+    expect(added.onlyAdded()).toBe(true);
+    expect(added.shownId(a, "va:", () => "worked out again"), "an unchanged article's card, as the last build worked it out").toBe("card-a");
     expect(build([a, b, c], { "b.md": "vb2:" }).onlyAdded(), "b's file changed").toBe(false);
     expect(build([a, c]).onlyAdded(), "b removed, c added").toBe(false);
     expect(build([a]).onlyAdded(), "b removed").toBe(false);

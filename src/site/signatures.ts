@@ -21,9 +21,8 @@ export class PageSignatures {
   lists: string | undefined;
   /** How many items each list holds, by its first page's output path (src/site/changes.ts), for the next build. */
   readonly counts = new Map<string, string>();
-  /** Articles whose file the last build did not show. */
-  readonly added = new Set<Article>();
-  /** How many others' cards were worked out again (a changed file, status or tag spelling). */
+  /** How many articles' cards the last build did not show (new files), and how many others' were worked out again (a changed file, status or tag spelling). */
+  #added = 0;
   #changed = 0;
   rendered = 0;
 
@@ -51,7 +50,8 @@ export class PageSignatures {
   shownId(article: Article, version: string, work: () => string): string {
     const before = this.previous?.shown?.get(article.file);
     const same = before?.startsWith(version);
-    if (!same) before === undefined ? this.added.add(article) : this.#changed++;
+    if (!same && before === undefined) this.#added++;
+    else if (!same) this.#changed++;
     const id = same ? before!.slice(version.length) : work();
     this.shown.set(article.file, `${version}${id}`);
     return id;
@@ -59,11 +59,11 @@ export class PageSignatures {
 
   /**
    * Whether every article shown so far is the last build's, unchanged, or new, and every one the
-   * last build showed is among them: then this build only added articles (`added`).
+   * last build showed is among them: then this build only added articles.
    */
   onlyAdded(): boolean {
     const before = this.previous?.shown;
-    return before !== undefined && this.#changed === 0 && before.size + this.added.size === this.shown.size;
+    return before !== undefined && this.#changed === 0 && before.size + this.#added === this.shown.size;
   }
 
   /** Whether the page at `file`, made of `meta` and what it shows (digests, or -1 for nothing: ChangedPages), must be rendered. */
