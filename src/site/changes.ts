@@ -115,12 +115,12 @@ export class ChangedPages {
   #unlessUnchanged<T extends ListingPage<unknown>>(pages: T[]): T[] {
     const persistent = this.#persistent;
     if (!persistent) return pages;
-    const counts = listCounts(pages, persistent);
+    const resized = resizedLists(pages, persistent);
     const keep = (page: T) => page.front === undefined && persistent.keep(outputFile(page.url));
     if (this.#sameLists(persistent)) return pages.filter((page) => !keep(page));
     if (!persistent.onlyAdded()) return pages;
     // only new stories since the last build: a list none of them joined holds as many items as then, the same pages
-    return pages.filter((page) => counts.get(page.pageUrls) !== persistent.previous?.counts?.get(listFile(page.pageUrls)) || !keep(page));
+    return pages.filter((page) => resized.has(page.pageUrls) || !keep(page));
   }
 
   /** What every listing page is made of: each article's card (as signed), in order, and what groups and corrections show besides. */
@@ -166,19 +166,20 @@ export class ChangedPages {
   }
 }
 
-/** Where a list (the pages sharing `pageUrls`) is kept: its first page's output path. */
-const listFile = (pageUrls: readonly string[]) => outputFile(pageUrls.at(-1)!);
-
-/** How many items each list of `pages` holds, as the manifest keeps it, noted for the next build. */
-function listCounts(pages: ListingPage<unknown>[], signatures: PageSignatures): Map<readonly string[], string> {
+/**
+ * The lists of `pages` (the pages sharing one `pageUrls`) holding a number of items other than in
+ * the last build; each list's number noted for the next build, under its first page's output path.
+ */
+function resizedLists(pages: ListingPage<unknown>[], signatures: PageSignatures): Set<readonly string[]> {
   const counts = new Map<readonly string[], number>();
   for (const page of pages) counts.set(page.pageUrls, (counts.get(page.pageUrls) ?? 0) + page.items.length);
-  const texts = new Map<readonly string[], string>();
+  const resized = new Set<readonly string[]>();
   for (const [urls, count] of counts) {
-    texts.set(urls, String(count));
-    signatures.counts.set(listFile(urls), String(count));
+    const file = outputFile(urls.at(-1)!);
+    signatures.counts.set(file, String(count));
+    if (signatures.previous?.counts?.get(file) !== String(count)) resized.add(urls);
   }
-  return texts;
+  return resized;
 }
 
 /** One per process: the articles plugin drives it, the page templates ask it what to render. */
