@@ -4,6 +4,7 @@ import { appendFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { article, makeFixture, PROJECT, validFields } from "./fixture.ts";
+import { asciiSource } from "../src/runtime/ascii-source.mjs";
 
 const described = (root: string) => JSON.parse(readFileSync(path.join(root, ".cache/build/main/bundle.json"), "utf8")) as { data: string[]; inputs: Record<string, string>; packages: Record<string, string> };
 
@@ -42,6 +43,30 @@ describe("npm run build's bundle of its own code (src/runtime/main-bundle.mjs)",
     const second = await site.run("build");
     expect(second.code, second.stderr).toBe(0);
     expect(site.read(".cache/build/main/start.mjs")).not.toContain("a changed bundle ran");
+  }, 120_000);
+
+  it("is ASCII only, its regular expressions and comments escaped to mean the same, a tagged template's raw text left as it is", async () => {
+    const source = [
+      "// “quoted” in a comment",
+      "export const sharp = /ẞ|[àá]|😀/g;",
+      "export const quote = /['’]/u;",
+      "export const raw = String.raw`é`;",
+    ].join("\n");
+    const ascii = asciiSource(source);
+    // the one character left is the raw text's
+    expect(ascii.match(/[^\0-\x7f]/gu)).toEqual(["é"]);
+    expect(ascii).toContain("String.raw`é`");
+    const module = (await import(`data:text/javascript,${encodeURIComponent(ascii)}`)) as { sharp: RegExp; quote: RegExp; raw: string };
+    expect("ẞ à 😀 b".match(module.sharp)).toEqual(["ẞ", "à", "😀"]);
+    expect(module.quote.test("it’s")).toBe(true);
+    expect(module.raw).toBe("é");
+
+    // the bundle npm run build made: not a byte outside ASCII
+    const site = makeFixture({ "articles/bridge.md": article(validFields) });
+    const built = await site.run("build");
+    expect(built.code, built.stderr).toBe(0);
+    const bundle = readFileSync(path.join(site.root, ".cache/build/main/start.mjs"));
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
   }, 120_000);
 
   it("loads a TypeScript data file it does not hold through tsx", async () => {

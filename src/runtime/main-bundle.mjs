@@ -183,8 +183,10 @@ async function make(/** @type {string} */ root, /** @type {string} */ folder, /*
   for (const name of leftovers) rmSync(path.join(parent, name), { recursive: true, force: true });
   const from = sources(root, data);
   // imported only to make a bundle: most builds find theirs kept
-  const { build } = await import("esbuild");
+  const [{ build }, { asciiSource }] = await Promise.all([import("esbuild"), import("./ascii-source.mjs")]);
   const { metafile } = await build({ entryPoints: { start: START }, ...WITH_PACKAGES, outdir: next, absWorkingDir: root, metafile: true, outExtension: { ".js": ".mjs" }, plugins: [startFrom(root, from), ownUrls], logLevel: "silent" });
+  const start = path.join(next, "start.mjs");
+  writeFileSync(start, asciiSource(readFileSync(start, "utf8")));
   writeFileSync(path.join(next, "config.mjs"), CONFIG);
   const inputs = Object.keys(metafile.inputs).filter((file) => !file.startsWith("start:"));
   const outputs = [...Object.keys(metafile.outputs).map((file) => path.relative(next, path.join(root, file))), "config.mjs"];
