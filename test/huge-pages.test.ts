@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { article, collect, makeFixture, scriptArgs, testEnvironment, validFields, type Fixture } from "./fixture.ts";
 import { CACHE_DIR, RECORDS_FILE } from "../src/build/cache-files.mjs";
-import { wantsHugePages } from "../src/runtime/huge-pages.mjs";
+import { LARGE_RECORDS, wantsHugePages } from "../src/runtime/huge-pages.mjs";
 import { fileStats } from "../src/content/file-stats.mjs";
 
 /** This machine can start a build with the tunable (Linux with glibc): what these tests expect depends on it. */
@@ -17,7 +17,7 @@ const CAPABLE = wantsHugePages(true, {});
 /** Kept records made large: a line of no record (no tabs), which the record cache passes over, added to them. */
 function makeLarge(site: Fixture): void {
   mkdirSync(path.join(site.root, CACHE_DIR), { recursive: true });
-  appendFileSync(path.join(site.root, CACHE_DIR, RECORDS_FILE), `\n${"x".repeat(9 * 1024 * 1024)}`);
+  appendFileSync(path.join(site.root, CACHE_DIR, RECORDS_FILE), `\n${"x".repeat(LARGE_RECORDS)}`);
 }
 
 function largeSite(files: Record<string, string>): Fixture {

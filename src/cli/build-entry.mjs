@@ -5,17 +5,13 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { CACHE_DIR, RECORDS_FILE } from "../build/cache-files.mjs";
 import { statsText } from "../content/file-stats.mjs";
-import { startAgainWithHugePages, wantsHugePages } from "../runtime/huge-pages.mjs";
+import { LARGE_RECORDS, startAgainWithHugePages, wantsHugePages } from "../runtime/huge-pages.mjs";
 
-// The second start costs about 0.12 s; huge pages saved 0.2 s of an edit's build at 10,000 articles
-// (11.6 MB of kept records) and a median 1.4 s at 100,000. Below about 7,000 articles they would
-// not repay it.
-const LARGE = 8 * 1024 * 1024;
 const kept = statSync(path.join(CACHE_DIR, RECORDS_FILE), { throwIfNoEntry: false });
 // while the second process loads the build, this one takes the article files' stats it will compare
 // with the kept records (src/content/file-stats.mjs); their worker thread had the build wait for them:
 // an edit's build at 10,000 articles took a median 0.12 s less (10 pairs)
-if (wantsHugePages((kept?.size ?? 0) >= LARGE)) process.exit(await startAgainWithHugePages(() => statsText(process.cwd(), "articles")));
+if (wantsHugePages((kept?.size ?? 0) >= LARGE_RECORDS)) process.exit(await startAgainWithHugePages(() => statsText(process.cwd(), "articles")));
 // Eleventy sends every import after its own through a hook on a loader thread, so that `--serve`
 // can import a changed config dependency again (https://github.com/11ty/eleventy/issues/3270); a
 // build imports each file once. Without the hook the build's packages loaded in a median 0.59 s
