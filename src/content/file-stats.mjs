@@ -6,7 +6,7 @@
 // runs before any TypeScript can load.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { handedOver } from "../runtime/huge-pages.mjs";
 
 /**
@@ -45,41 +45,6 @@ export function handedStats(root, dir) {
       return undefined;
     }
   });
-}
-
-// where statsOnWorker leaves its promise: the build's bundle holds another copy of this module
-const STARTED = Symbol.for("newsroom.file-stats");
-
-/**
- * Starts taking the stats of `root`/`dir` on a worker thread, for the build to take with
- * `startedStats` (src/content/record-cache.ts). `npm run build` calls it first thing, before it loads
- * its bundle: started by the build itself, the worker was not done when the kept records were, and
- * the main thread waited about 60 ms for it at 10,000 articles.
- * @param {string} root
- * @param {string} dir
- */
-export function statsOnWorker(root, dir) {
-  const worker = new Worker(new URL(import.meta.url), { execArgv: [], workerData: { fileStats: [root, dir] } });
-  /** @type {Promise<Map<string, string> | undefined>} */
-  const stats = new Promise((resolve) => {
-    worker.once("message", resolve);
-    worker.once("error", () => resolve(undefined));
-    worker.once("exit", () => resolve(undefined));
-  });
-  /** @type {Record<symbol, unknown>} */ (globalThis)[STARTED] = { root, dir, stats };
-}
-
-/**
- * The stats statsOnWorker started taking of `root`/`dir` in this process, taken (a second call gets none).
- * @param {string} root
- * @param {string} dir
- * @returns {Promise<Map<string, string> | undefined> | undefined}
- */
-export function startedStats(root, dir) {
-  const store = /** @type {Record<symbol, { root: string, dir: string, stats: Promise<Map<string, string> | undefined> } | undefined>} */ (globalThis);
-  const started = store[STARTED];
-  store[STARTED] = undefined;
-  return started?.root === root && started.dir === dir ? started.stats : undefined;
 }
 
 if (!isMainThread && parentPort && workerData?.fileStats) {

@@ -10,7 +10,7 @@ import type { ImageRef } from "./image-refs.ts";
 import type { Article, KeptRecords } from "./load.ts";
 import { asciiJson, writeWhole } from "../runtime/write-whole.ts";
 import { plainWorkerResult } from "../runtime/workers.ts";
-import { handedStats, startedStats } from "./file-stats.mjs";
+import { handedStats } from "./file-stats.mjs";
 
 type Valid = { article: Article; images: ImageRef[] };
 /**
@@ -145,14 +145,11 @@ export class RecordCache implements KeptRecords {
 }
 
 /**
- * The article files' times and sizes (src/content/file-stats.mjs): being taken on a worker thread
- * `npm run build` started first thing, handed over by the build's first process, or else taken on a
- * worker thread now; the loader compares them with the kept records'. Undefined if that fails: the
- * loader stats each file itself.
+ * The article files' times and sizes (src/content/file-stats.mjs), handed over by the build's first
+ * process or taken on a worker thread; the loader compares them with the kept records'. Undefined
+ * if both fail: the loader stats each file itself.
  */
 export function fileStatsInBackground(root: string, dir = "articles"): Promise<ReadonlyMap<string, string> | undefined> {
-  const started = startedStats(root, dir);
-  if (started) return started;
   const handed = handedStats(root, dir);
   const worker = () => plainWorkerResult<Map<string, string>>(new URL("./file-stats.mjs", import.meta.url), { fileStats: [root, dir] });
   return handed ? handed.then((stats) => stats ?? worker()) : worker();
