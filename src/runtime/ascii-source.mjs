@@ -2,8 +2,8 @@
 // The build's bundle in ASCII only. esbuild escapes what is not ASCII in strings, but not in
 // comments, regular expressions or a tagged template's raw text, and a bundle of 4.6 MB with 771
 // such bytes (markdown-it's typographer, a slug's folding) became a string of two bytes per
-// character in V8: Node's decoding of it took 38 ms of every build, and an edit's build at 10,000
-// articles a median 56 ms longer (12 alternating pairs). Loaded only to make a bundle.
+// character in V8: Node's decoding of it took 34–38 ms of every build, and an edit's build at 10,000
+// articles a median 34 and 56 ms longer (16 and 12 alternating pairs). Loaded only to make a bundle.
 // https://esbuild.github.io/api/#charset
 import { tokenizer, tokTypes } from "acorn";
 

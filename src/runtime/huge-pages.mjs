@@ -15,8 +15,9 @@ const TUNABLE = "glibc.malloc.hugetlb=1";
  * Kept records (src/content/record-cache.ts) at least this large make a build large enough to start
  * again, about 17,000 articles. Starting again costs about 0.3 s (a second Node, the handover);
  * huge pages took 0.17–0.23 s off an edit's build by its clock at 10,000 articles (11.6 MB), which
- * was then a median 46 and 101 ms slower in wall time (two rounds of 12 alternating pairs) and a new
- * article 197 ms slower (10 pairs); at 100,000 (116 MB) they saved a median 1.4 s.
+ * was then a median 46, 74 and 101 ms slower in wall time (rounds of 12, 16 and 12 alternating
+ * pairs), and 0.12 s off a new article's, then 197 ms slower (10 pairs); at 100,000 (116 MB) they
+ * saved a median 1.4 s.
  */
 export const LARGE_RECORDS = 20 * 1024 * 1024;
 
