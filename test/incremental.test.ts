@@ -659,6 +659,40 @@ describe("the build cache (.cache/build/)", () => {
     expect(again?.article.date.instant.toISO()).toBe(loaded[0]!.article.date.instant.toISO());
   });
 
+  it("reads back one object for each desk, source, place and tag the kept articles share, and a tag spelled otherwise apart", async () => {
+    const site = makeFixture();
+    const now = DateTime.fromISO("2025-07-01T12:00:00Z");
+    const file = path.join(site.root, ".cache/build/records.tsv");
+    const records = new RecordCache(file, "key", "America/New_York", false);
+    const fields: Record<string, Record<string, unknown>> = {
+      "articles/a.md": { ...validFields, tags: ["Rail", "Strikes"] },
+      "articles/b.md": { ...validFields, title: "Rail strike called off", tags: ["Rail", "Unions"] },
+      "articles/c.md": { ...validFields, title: "RAIL fares frozen", source: { name: "AFP", url: "https://www.afp.com" }, dateline: "Albany, Georgia", tags: ["RAIL"] },
+    };
+    const parsed = Object.entries(fields).map(([name, front]) => {
+      site.write(name, article(front));
+      const result = parseArticle(name, site.read(name), { timezone: "America/New_York", now });
+      if (!("article" in result)) throw new Error(JSON.stringify(result.problems));
+      records.set(name, "digest", now, result, "1:2");
+      return result.article;
+    });
+    await records.write(new Set(Object.keys(fields)));
+    const kept = new RecordCache(file, "key", "America/New_York");
+    const [a, b, c] = Object.keys(fields).map((name) => kept.get(name, "digest", now)!.article) as [Article, Article, Article];
+    // the same values as the articles they were kept from
+    expect([a, b, c].map((x) => [x.section, x.source, x.place, x.tags])).toEqual(parsed.map((x) => [x.section, x.source, x.place, x.tags]));
+    expect(b.section).toBe(a.section);
+    expect(b.source).toBe(a.source);
+    expect(b.place).toBe(a.place);
+    expect(b.tags[0]).toBe(a.tags[0]);
+    // the same desk, but another source's address, another country and another spelling of "rail"
+    expect(c.section).toBe(a.section);
+    expect(c.source).not.toBe(a.source);
+    expect(c.place).not.toBe(a.place);
+    expect(c.tags[0]).toEqual({ name: "RAIL", slug: "rail" });
+    expect(a.tags[0]).toEqual({ name: "Rail", slug: "rail" });
+  });
+
   it("compares each article file's time and size taken on a worker thread, under the names the loader lists", async () => {
     const site = makeFixture();
     for (const file of ["articles/top.md", "articles/2025/06/deep.md", "articles/2024/old.md"]) site.write(file, article({ ...validFields, title: file }));

@@ -6,6 +6,7 @@ import { appendFile } from "node:fs/promises";
 import type { DateTime } from "luxon";
 import { FORMAT, readName, readShared, storeDate, storeName, type StoredArticle } from "./record-file.ts";
 import { rememberedZone, zonedDate } from "./zone-offsets.ts";
+import { RepeatedParts } from "./repeated-parts.ts";
 import type { ImageRef } from "./image-refs.ts";
 import type { Article, KeptRecords } from "./load.ts";
 import { asciiJson, writeWhole } from "../runtime/write-whole.ts";
@@ -27,6 +28,7 @@ export class RecordCache implements KeptRecords {
   #lines = -1;
   /** The file as read: a record's text is taken out of it when asked for, not the whole file as one string (115 MB at 100,000 articles). */
   #bytes: Buffer = Buffer.alloc(0);
+  #parts = new RepeatedParts();
 
   /** The cache file's records, if it was written under the same `key` (and `read`); else an empty cache. */
   constructor(readonly file: string, readonly key: string, readonly timezone: string, read = true) {
@@ -81,6 +83,7 @@ export class RecordCache implements KeptRecords {
     try {
       const record = JSON.parse(this.#json(entry)) as Valid;
       const { article } = record;
+      this.#parts.share(article);
       // parsed from JSON, `instant` holds the milliseconds storeDate wrote; the objects are this call's own, so set in place
       for (const stored of [article.date, article.updated, article.expires, ...article.corrections.map((c) => c.date)]) {
         if (stored) stored.instant = zonedDate(stored.instant as unknown as number, zone);
