@@ -633,22 +633,27 @@ describe("the page signatures kept between builds", () => {
 describe("the build cache (.cache/build/)", () => {
   const few = () => new Map([...initialStories()].filter(([file]) => !file.includes("flood") && !file.includes("tram")));
 
-  it("keeps records as ASCII, every accent and quote escaped, and reads them back as written", async () => {
-    const site = makeFixture();
-    const title = "Café owners in São Paulo “protest” 日本 😀";
-    // a file name past ASCII, and one with "%" (how the cache writes the first)
-    const names = ["articles/café-日本.md", "articles/50%-off.md"];
-    const now = DateTime.fromISO("2025-07-01T12:00:00Z");
+  const now = DateTime.fromISO("2025-07-01T12:00:00Z");
+  /** Each article file written with its front matter, parsed and kept; the records file written. */
+  async function keepArticles(site: Fixture, fields: Record<string, Record<string, unknown>>): Promise<{ file: string; articles: Article[] }> {
     const file = path.join(site.root, ".cache/build/records.tsv");
     const records = new RecordCache(file, "key", "America/New_York", false);
-    const loaded = names.map((name) => {
-      site.write(name, article({ ...validFields, title }));
+    const articles = Object.entries(fields).map(([name, front]) => {
+      site.write(name, article(front));
       const parsed = parseArticle(name, site.read(name), { timezone: "America/New_York", now });
       if (!("article" in parsed)) throw new Error(JSON.stringify(parsed.problems));
       records.set(name, "digest", now, parsed, "1:2");
-      return parsed;
+      return parsed.article;
     });
-    await records.write(new Set(names));
+    await records.write(new Set(Object.keys(fields)));
+    return { file, articles };
+  }
+
+  it("keeps records as ASCII, every accent and quote escaped, and reads them back as written", async () => {
+    const title = "Café owners in São Paulo “protest” 日本 😀";
+    // a file name past ASCII, and one with "%" (how the cache writes the first)
+    const names = ["articles/café-日本.md", "articles/50%-off.md"];
+    const { file, articles: loaded } = await keepArticles(makeFixture(), Object.fromEntries(names.map((name) => [name, { ...validFields, title }])));
     expect(readFileSync(file, "utf8")).toMatch(/^[\x00-\x7f]*$/);
     // a name storeName could not have written (a broken escape) leaves its line out, not the file
     appendFileSync(file, `\narticles/broken%E0%A4.md\tdigest\t1\t1:2\t{}`);
@@ -656,27 +661,16 @@ describe("the build cache (.cache/build/)", () => {
     for (const name of names) expect(kept.get(name, "digest", now)?.article.file, name).toBe(name);
     const again = kept.get(names[0]!, "digest", now);
     expect(again?.article.title).toBe(title);
-    expect(again?.article.date.instant.toISO()).toBe(loaded[0]!.article.date.instant.toISO());
+    expect(again?.article.date.instant.toISO()).toBe(loaded[0]!.date.instant.toISO());
   });
 
   it("reads back one object for each desk, source, place and tag the kept articles share, and a tag spelled otherwise apart", async () => {
-    const site = makeFixture();
-    const now = DateTime.fromISO("2025-07-01T12:00:00Z");
-    const file = path.join(site.root, ".cache/build/records.tsv");
-    const records = new RecordCache(file, "key", "America/New_York", false);
     const fields: Record<string, Record<string, unknown>> = {
       "articles/a.md": { ...validFields, tags: ["Rail", "Strikes"] },
       "articles/b.md": { ...validFields, title: "Rail strike called off", tags: ["Rail", "Unions"] },
       "articles/c.md": { ...validFields, title: "RAIL fares frozen", source: { name: "AFP", url: "https://www.afp.com" }, dateline: "Albany, Georgia", tags: ["RAIL"] },
     };
-    const parsed = Object.entries(fields).map(([name, front]) => {
-      site.write(name, article(front));
-      const result = parseArticle(name, site.read(name), { timezone: "America/New_York", now });
-      if (!("article" in result)) throw new Error(JSON.stringify(result.problems));
-      records.set(name, "digest", now, result, "1:2");
-      return result.article;
-    });
-    await records.write(new Set(Object.keys(fields)));
+    const { file, articles: parsed } = await keepArticles(makeFixture(), fields);
     const kept = new RecordCache(file, "key", "America/New_York");
     const [a, b, c] = Object.keys(fields).map((name) => kept.get(name, "digest", now)!.article) as [Article, Article, Article];
     // the same values as the articles they were kept from
